@@ -1,0 +1,1 @@
+"""Vietnamese text handling shared by ingest and the query side."""
