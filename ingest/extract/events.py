@@ -1,0 +1,169 @@
+"""Events the article reports, their dates, and who led, spoke at or attended them.
+
+A date in a sentence that names an event (tables/event_kinds.tsv) is an event date, unless the
+date belongs to a document, a birth, a deadline or an anniversary span. Roles come from the cue
+words of tables/role_cues.tsv around each person's mention; a person has one role per article
+here, the first that applies in the order led, spoke, attended (FORMAT.md).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.extract import lexicon
+from ingest.extract.dates import DateMention, find_dates
+from ingest.extract.doc import Doc
+from ingest.extract.persons import Mention
+from kg.model import Directive, Event, Origin, Participant, Person, Role
+
+_NOT_EVENT_DATE = re.compile(
+    r"(?:sinh|sinh ngày|SN|từ ngày|trước ngày|đến ngày|kể từ ngày|hạn|thời hạn|ngày sinh|đến hết ngày)\s*$", re.IGNORECASE)
+_LED_AFTER = re.compile(r"^[^.;:]{0,12}?(?:đã\s+|sẽ\s+)?(chủ trì|chủ tọa|dẫn đầu|làm [Tt]rưởng [Đđ]oàn|làm [Tt]ổ trưởng|làm [Tt]rưởng [Bb]an)\b")
+_LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
+_SPEECH = re.compile(
+    r"^[^.;:]{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
+    r"đề nghị|yêu cầu|khẳng định|công bố|trao quyết định|chỉ đạo|lưu ý)\b", re.IGNORECASE)
+_SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
+_ATTEND = re.compile(
+    r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn)"
+    r"(?!\s+(?:án|kiến|báo|thảo|khuyết|toán|trữ|phòng|đoán|định|luật|bị|tính|thi|trù|kiện)\b)(?!\w)", re.IGNORECASE)
+
+
+def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    return lexicon.event_pattern().search(doc.m, start, end)
+
+
+def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMention, int]]:
+    doc_spans = [(d.evidence.start, d.evidence.end) for d in directives]
+    out: list[tuple[DateMention, int]] = []
+    for sentence in doc.sentences:
+        if sentence.start < doc.body_start:
+            continue
+        dates = find_dates(doc.m, sentence.start, sentence.end)
+        for k, date in enumerate(dates):
+            if any(s <= date.start < e for s, e in doc_spans):
+                continue
+            before = doc.m[max(sentence.start, date.start - 25):date.start]
+            if _NOT_EVENT_DATE.search(before):
+                continue
+            # Anniversary spans "(22.3.1955 - 22.3.2005)", "30/4/1975-30/4/2004": years on both sides.
+            if date.year and any(o is not date and o.year and abs(o.start - date.end) < 6 for o in dates):
+                continue
+            if date.year and re.search(r"(?:tháng|năm)\s*$", before):
+                continue
+            if re.match(r"\s*(?:tuổi|năm)", doc.m[date.end:date.end + 6]):
+                continue
+            noun = _event_noun(doc, max(sentence.start, date.start - 120), min(sentence.end, date.end + 200))
+            if not noun:
+                continue
+            if _issues_document(doc, sentence.start, sentence.end, directives):
+                continue
+            out.append((date, noun.start()))
+    return out
+
+
+def _issues_document(doc: Doc, start: int, end: int, directives: list[Directive]) -> bool:
+    """A sentence that reports a document being issued dates the document, not an event."""
+    has_directive = any(start <= d.evidence.start < end for d in directives)
+    return has_directive and bool(re.search(r"\b(?:ban hành|có công văn|ra quyết định|ký)\b", doc.m[start:end])) \
+        and not re.search(r"\b(?:hội nghị|lễ|cuộc họp|buổi làm việc)\b", doc.m[start:end], re.IGNORECASE)
+
+
+def _event_name(doc: Doc, noun_start: int, limit: int) -> str:
+    m = re.match(r"[^,.;:()“”\"]{3,90}", doc.text[noun_start:limit])
+    return " ".join((m.group(0) if m else doc.text[noun_start:noun_start + 40]).split())
+
+
+def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
+    if cue_end is not None:
+        obj = re.match(r"\s*([^,.;:()]{3,80})", doc.text[cue_end:sentence_end])
+        if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
+            return " ".join(obj.group(1).split())
+    # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do".
+    head = doc.m[sentence_start:mention.start]
+    do = re.search(r"\s+do\s+(?:đồng chí|ông|bà)?\s*(?:[^,]*)$", head)
+    if do:
+        group = doc.text[sentence_start:sentence_start + do.start()]
+        group = re.sub(r"^(?:[^,]*\d{1,2}\s*[/-]\s*\d{1,2}[^,]*,\s*)", "", group)  # "Ngày 15/9, "
+        group = re.sub(r"\s*\([^)]*\)", "", group)
+        return " ".join(group.split()).strip(" ,") or None
+    noun = _event_noun(doc, sentence_start, sentence_end)
+    return _event_name(doc, noun.start(), sentence_end) if noun else None
+
+
+def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: bool) -> dict[str, tuple[Role, str | None, Mention]]:
+    roles: dict[str, tuple[Role, str | None, Mention]] = {}
+    rank = {Role.led: 0, Role.spoke: 1, Role.attended: 2}
+
+    def give(k: str, role: Role, led: str | None, mention: Mention) -> None:
+        if k not in roles or rank[role] < rank[roles[k][0]]:
+            roles[k] = (role, led, mention)
+
+    for idx, mention in enumerate(mentions):
+        k = owner.get(idx)
+        if k is None:
+            continue
+        sentence = doc.sentence_of(mention.start)
+        tail_start = max([mention.end] + [p.end for p in mention.posts if p.start >= mention.end])
+        nxt = next((m.start for m in mentions[idx + 1:] if m.start > mention.start), sentence.end)
+        tail = doc.m[tail_start:min(sentence.end, nxt + 0 if nxt > tail_start else sentence.end)]
+        before = doc.m[sentence.start:mention.start]
+        head_posts_start = min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])
+        before_posts = doc.m[sentence.start:head_posts_start]
+        led = _LED_AFTER.match(tail)
+        if led:
+            cue_end = None if led.group(1).startswith("làm") else tail_start + led.end()
+            give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, cue_end), mention)
+            continue
+        if _LED_BEFORE.search(before_posts) and re.search(r"làm\s+(?:[Tt]rưởng|[Tt]ổ trưởng)|chủ trì|dẫn đầu", doc.m[mention.end:sentence.end]) \
+                or re.search(r"dưới sự chủ trì của\s+(?:đồng chí|ông|bà)?\s*$", before_posts):
+            give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, None), mention)
+            continue
+        speech = _SPEECH.match(tail)
+        if speech and (has_event or speech.group(1).casefold() in ("phát biểu", "đọc diễn văn", "kết luận")):
+            give(k, Role.spoke, None, mention)
+            continue
+        if _SPEECH_LEAD.search(before_posts) and has_event:
+            give(k, Role.spoke, None, mention)
+            continue
+        if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event:
+            give(k, Role.attended, None, mention)
+    return roles
+
+
+def find_events(doc: Doc) -> list[Event]:
+    mentions: list[Mention] = doc.layers["mentions"]
+    owner: dict[int, str] = doc.layers["owner"]
+    persons: list[Person] = doc.layers["persons"]
+    directives: list[Directive] = doc.layers["directives"]
+    names = {p.key: p.name for p in persons}
+    events: dict[str, Event] = {}
+    for date, noun_start in _event_dates(doc, directives):
+        iso, reason = date.iso(doc.article.date)
+        if iso in events:
+            continue
+        origin = Origin.inferred if reason else Origin.observed
+        sentence = doc.sentence_of(date.start)
+        name = _event_name(doc, noun_start, sentence.end)
+        kind_m = lexicon.event_pattern().match(doc.m, noun_start)
+        kind = lexicon.event_kinds().get(re.sub(r"\s+", " ", kind_m.group(0)).casefold()) if kind_m else None
+        events[iso] = Event(name=name, date=iso, kind=kind,
+                            evidence=doc.evidence(date.start, date.end, "event-date", origin, reason))
+    has_event = bool(events) or bool(_event_noun(doc, doc.body_start, len(doc.m)))
+    roles = _roles(doc, mentions, owner, has_event)
+    participants = tuple(
+        Participant(names[k], role, doc.evidence(m.start, m.end, "role-" + role.value), led)
+        for k, (role, led, m) in sorted(roles.items(), key=lambda kv: kv[1][2].start) if k in names
+    )
+    ordered = list(events.values())
+    if participants:
+        if ordered:
+            first = ordered[0]
+            ordered[0] = Event(name=first.name, evidence=first.evidence, date=first.date, kind=first.kind,
+                               participants=participants, directives=tuple(d.number for d in directives))
+        else:
+            noun = _event_noun(doc, doc.body_start, len(doc.m))
+            start = noun.start() if noun else participants[0].evidence.start
+            name = _event_name(doc, start, doc.sentence_of(start).end) if noun else "sự kiện"
+            ordered.append(Event(name=name, evidence=doc.evidence(start, start + len(name), "event-undated"),
+                                 participants=participants, directives=tuple(d.number for d in directives)))
+    return ordered

@@ -1,0 +1,150 @@
+"""Patterns compiled from the Vietnamese tables (ingest/tables/*.tsv), once, lazily.
+
+Every list of Vietnamese words the extractor matches lives in a table; this module only turns
+table rows into regular expressions over canonical text (one tone placement, see
+kg.text.normalize.canonical), longest alternative first.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.tables import column, mapping, rows
+from kg.text.normalize import canonical
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _alternation(words: list[str]) -> str:
+    uniq = sorted({canonical(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def _bounded(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.&])(?:" + _alternation(words) + r")(?![\w&])", flags)
+
+
+@cache
+def abbreviations() -> dict[str, tuple[str, bool]]:
+    """Abbreviation (canonical) → (expansion, expanded in contract strings)."""
+    return {canonical(r["abbr"]): (r["full"], r["expand"] == "yes") for r in rows("abbreviations")}
+
+
+@cache
+def abbreviation_pattern() -> re.Pattern[str]:
+    # "TP." and "TP.Đà Nẵng": the dotted form is matched by its own entry or by "TP" + "."
+    return re.compile(r"(?<![\w.&])(?:" + _alternation(list(abbreviations())) + r")(?![\w&])")
+
+
+@cache
+def titles() -> dict[str, dict[str, str]]:
+    return {canonical(r["title"]).casefold(): r.values for r in rows("titles")}
+
+
+@cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviations that stand for a title ("UVTV" → "ủy viên"), keyed by canonical abbreviation."""
+    found = {}
+    for abbr, (full, _) in abbreviations().items():
+        m = re.match(_alternation(list(column("titles"))), canonical(full), re.IGNORECASE)
+        if m and (m.end() == len(full) or full[m.end()] == " "):
+            found[abbr] = canonical(m.group(0)).casefold()
+    return found
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    words = _alternation(list(column("titles")))
+    abbrs = "|".join(re.escape(a) for a in sorted(title_abbreviations(), key=len, reverse=True))
+    return re.compile(r"(?<![\w.&])(?:(?-i:" + abbrs + r")|" + words + r")(?![\w&])", re.IGNORECASE)
+
+
+@cache
+def body_types() -> dict[str, str]:
+    return {canonical(k).casefold(): v for k, v in mapping("body_types", "kind").items()}
+
+
+@cache
+def body_pattern() -> re.Pattern[str]:
+    return _bounded(list(column("body_types")), re.IGNORECASE)
+
+
+@cache
+def body_words_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alternation(list(column("body_words"))) + r")(?![\w&])", re.IGNORECASE)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(canonical(s) for s in column("surnames"))
+
+
+@cache
+def surname_rank() -> dict[str, int]:
+    """Family name → its row in tables/surnames.tsv (the table is in order of frequency)."""
+    return {canonical(s): i for i, s in enumerate(column("surnames"))}
+
+
+@cache
+def honorific_pattern() -> re.Pattern[str]:
+    return _bounded(list(column("honorifics")), re.IGNORECASE)
+
+
+@cache
+def rank_pattern() -> re.Pattern[str]:
+    return _bounded(list(column("ranks")))
+
+
+@cache
+def not_person_before() -> frozenset[str]:
+    return frozenset(canonical(w) for w in column("not_person_before"))
+
+
+@cache
+def countries() -> tuple[str, ...]:
+    return tuple(column("countries"))
+
+
+@cache
+def document_kinds() -> dict[str, str]:
+    """Kind word (canonical, casefolded) → kind as written in the table."""
+    return {canonical(k).casefold(): k for k in column("document_kinds")}
+
+
+@cache
+def document_codes() -> dict[str, str]:
+    """Code in a document number (NQ, QĐ, …) → kind."""
+    return {canonical(code): kind for kind, code in mapping("document_kinds", "code").items()}
+
+
+@cache
+def document_kind_pattern() -> re.Pattern[str]:
+    return _bounded(list(column("document_kinds")), re.IGNORECASE)
+
+
+@cache
+def role_cues() -> list[tuple[re.Pattern[str], str, str]]:
+    out = []
+    for r in rows("role_cues"):
+        pat = re.compile(r"(?<!\w)" + re.escape(canonical(r["cue"])).replace(r"\ ", r"\s+") + r"(?!\w)",
+                         0 if r["cue"][0].isupper() else re.IGNORECASE)
+        out.append((pat, r["role"], r["where"]))
+    return out
+
+
+@cache
+def status_cues() -> list[tuple[str, str, str]]:
+    """(cue canonical casefolded, status, where) longest first."""
+    out = [(canonical(r["cue"]).casefold(), r["status"], r["where"]) for r in rows("status_cues")]
+    return sorted(out, key=lambda t: len(t[0]), reverse=True)
+
+
+@cache
+def event_kinds() -> dict[str, str]:
+    return {canonical(k).casefold(): v for k, v in mapping("event_kinds", "kind").items()}
+
+
+@cache
+def event_pattern() -> re.Pattern[str]:
+    return _bounded(list(column("event_kinds")), re.IGNORECASE)

@@ -1,0 +1,116 @@
+"""From name mentions to persons: short forms joined to full names, posts made contract strings."""
+from __future__ import annotations
+
+import re
+
+from ingest.extract import lexicon
+from ingest.extract.doc import Doc
+from ingest.extract.persons import Mention
+from ingest.extract.posts import PostSpan
+from kg.model import Origin, Person, Position, PostStatus
+from kg.text.normalize import canonical, key as text_key
+
+_STATUS_PREFIX = {"former": "nguyên ", "late": "cố "}
+
+
+def expand_abbreviations(text: str) -> str:
+    """Abbreviations of the contract list expanded ("UBND" → "Ủy ban nhân dân"); others kept."""
+    table = lexicon.abbreviations()
+    m_text = canonical(text)
+    out, pos = [], 0
+    for m in lexicon.abbreviation_pattern().finditer(m_text):
+        full, expand = table[m.group(0)]
+        if not expand:
+            continue
+        out.append(text[pos:m.start()])
+        out.append(full)
+        pos = m.end()
+    out.append(text[pos:])
+    joined = "".join(out)
+    joined = re.sub(r"Thành phố\.\s*", "Thành phố ", joined)
+    return " ".join(joined.split()).strip(" ,.;:-–")
+
+
+def post_text(doc: Doc, post: PostSpan, status: str | None = None) -> str:
+    status = status or post.status
+    written = doc.text[post.status_start:post.end]
+    text = expand_abbreviations(written)
+    prefix = _STATUS_PREFIX.get(status, "")
+    if prefix and not text.casefold().startswith(prefix.strip()):
+        text = prefix + text
+    return text
+
+
+def _title_and_body(doc: Doc, post: PostSpan) -> tuple[str, str | None]:
+    title = expand_abbreviations(doc.text[post.start:post.title_end])
+    body = expand_abbreviations(doc.text[post.title_end:post.end]) or None
+    return title, body
+
+
+def _body_kind(body: str | None) -> str | None:
+    if not body:
+        return None
+    m = lexicon.body_pattern().search(canonical(body))
+    return lexicon.body_types().get(re.sub(r"\s+", " ", m.group(0)).casefold()) if m else None
+
+
+def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Position:
+    status = status or post.status
+    title, body = _title_and_body(doc, post)
+    return Position(
+        text=post_text(doc, post, status),
+        title=title,
+        body=body,
+        body_kind=_body_kind(body),
+        status=PostStatus(status),
+        evidence=doc.evidence(post.status_start, post.end, rule),
+    )
+
+
+def _fullest(positions: list[Position]) -> list[Position]:
+    """The same post said twice, or shorter and fuller, is listed once in the fullest form."""
+    keys = [text_key(p.text) for p in positions]
+    keep: list[Position] = []
+    seen: set[str] = set()
+    for p, k in zip(positions, keys):
+        if k in seen:
+            continue
+        if any(other != k and other.startswith(k + " ") for other in keys):
+            continue
+        seen.add(k)
+        keep.append(p)
+    return keep
+
+
+def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Position]]) -> tuple[list[Person], dict[int, str]]:
+    """Persons in order of first mention, and each mention's person key (short forms resolved)."""
+    full = [m for m in mentions if not m.short]
+    owner: dict[int, str] = {}
+    for idx, m in enumerate(mentions):
+        if not m.short:
+            owner[idx] = m.key
+            continue
+        given = m.key
+        candidates = {f.key for f in full if f.key.split()[-1] == given}
+        if len(candidates) == 1:
+            owner[idx] = candidates.pop()
+    names: dict[str, str] = {}
+    evidence: dict[str, list] = {}
+    positions: dict[str, list[Position]] = {}
+    order: list[str] = []
+    for idx, m in enumerate(mentions):
+        k = owner.get(idx)
+        if k is None:
+            continue
+        if k not in names:
+            order.append(k)
+            names[k] = m.name if not m.short else next(f.name for f in full if f.key == k)
+            evidence[k], positions[k] = [], []
+        evidence[k].append(doc.evidence(m.start, m.end, m.rule))
+        for post in m.posts:
+            positions[k].append(make_position(doc, post, None, "post-" + ("before" if post.end <= m.start else "after")))
+    for k, extra_positions in extra.items():
+        if k in positions:
+            positions[k].extend(extra_positions)
+    persons = [Person(names[k], k, tuple(_fullest(positions[k])), tuple(evidence[k])) for k in order]
+    return persons, owner

@@ -1,0 +1,240 @@
+"""Personal names and the posts attached to them.
+
+Patterns (GUIDELINES.md, persons and positions):
+  title before the name ..... "Bí thư Tỉnh ủy Nguyễn Văn A", "Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng"
+  posts after the name ...... "đồng chí Nguyễn Long Biên, UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh"
+                              "Nguyễn Minh Triết - Uỷ viên Bộ Chính trị, Bí thư Thành uỷ"
+                              "ông Nguyễn Quốc Khánh (Giám đốc Sở Công nghiệp)"
+  honorific + name .......... "ông Phạm Xuân Tiến", "bà Szili Katalin"
+  bare name ................. a family name (tables/surnames.tsv) and 1–3 capitalised words
+  short form ................ "ông Triết" → the full name ending in "Triết"
+A name is not a person inside a place, street, school or prize ("TP Hồ Chí Minh", "đường
+Nguyễn Huệ"; tables/not_person_before.tsv), nor a byline or photo credit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extract import lexicon
+from ingest.extract.doc import Doc
+from ingest.extract.posts import PostSpan, is_name_start, is_occasion_role, post_at
+from ingest.extract.tokens import Token, token_at
+from kg.text.normalize import key as text_key
+
+_CREDIT = re.compile(r"(?:Ảnh|ảnh|Theo|Nguồn|Video|Clip)\s*:?\s*$")
+_POST_SEP = re.compile(r"\s*(?:,|-|–|\(|và|kiêm|;)\s*(?:hiện là\s+|hiện đang là\s+)?", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str                    # as written
+    key: str
+    honorific: bool = False
+    short: bool = False          # one-word short form ("ông Triết")
+    posts: list[PostSpan] = field(default_factory=list)
+    rule: str = "name"
+
+
+def _runs(doc: Doc, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised, unmasked tokens separated by single spaces, as token index ranges."""
+    runs: list[tuple[int, int]] = []
+    i = token_at(tokens, start)
+    while i < len(tokens) and tokens[i].start < end:
+        if not tokens[i].cap or tokens[i].mask:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].start < end and tokens[j].cap and not tokens[j].mask \
+                and doc.m[tokens[j - 1].end:tokens[j].start] == " ":
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _blocked_before(doc: Doc, tokens: list[Token], i: int) -> bool:
+    """The words before token i make the name part of a place, street, school, prize…"""
+    words = [t.text for t in tokens[max(0, i - 2):i]]
+    if not words:
+        return False
+    gap = doc.m[tokens[i - 1].end:tokens[i].start]
+    if gap.strip() not in ("", "."):
+        return False
+    blocked = lexicon.not_person_before()
+    return words[-1] in blocked or " ".join(words[-2:]) in blocked
+
+
+def _is_credit(doc: Doc, tokens: list[Token], i: int, j: int) -> bool:
+    before = doc.m[max(0, tokens[i].start - 12):tokens[i].start]
+    if _CREDIT.search(before):
+        return True
+    # A byline: the name stands alone at the very end of the text, or alone on its line.
+    after = doc.m[tokens[j - 1].end:].strip(" \t-–.,")
+    line_start = doc.m.rfind("\n", 0, tokens[i].start) + 1
+    line_end = doc.m.find("\n", tokens[j - 1].end)
+    line_end = len(doc.m) if line_end < 0 else line_end
+    line = doc.m[line_start:line_end].strip(" \t-–.,")
+    if line == doc.m[tokens[i].start:tokens[j - 1].end]:
+        return True
+    if not after or after.startswith("("):
+        before_text = doc.m[:tokens[i].start].rstrip()
+        return before_text.endswith((".", "!", "?", "\"", "”")) and len(after) < 30
+    return False
+
+
+def _preceding_title_end(doc: Doc, tokens: list[Token], i: int) -> PostSpan | None:
+    """A post phrase that ends right before token i ("Thủ tướng Nhật Bản | Shinzo Abe")."""
+    name_start = tokens[i].start
+    window_start = max(0, name_start - 160)
+    best: PostSpan | None = None
+    for m in lexicon.title_pattern().finditer(doc.m, window_start, name_start):
+        post = post_at(doc, tokens, m.start(), name_start)
+        if post and doc.m[post.end:name_start].strip() == "":
+            if best is None or post.start < best.start:
+                best = post
+    return best
+
+
+def _title_chain_before(doc: Doc, tokens: list[Token], i: int) -> list[PostSpan]:
+    """Posts before a name, also comma-joined: "Bộ trưởng, Chủ nhiệm VPCP | Mai Tiến Dũng"."""
+    first = _preceding_title_end(doc, tokens, i)
+    if not first:
+        return []
+    chain = [first]
+    while True:
+        head = chain[0]
+        before = doc.m[max(0, head.status_start - 120):head.status_start]
+        sep = re.search(r"(?:,|\bkiêm)\s*$", before)
+        if not sep:
+            break
+        cut = head.status_start - (len(before) - sep.start())
+        prev = None
+        for m in lexicon.title_pattern().finditer(doc.m, max(0, cut - 120), cut):
+            post = post_at(doc, tokens, m.start(), cut)
+            if post and doc.m[post.end:cut].strip() == "" and (prev is None or post.start < prev.start):
+                prev = post
+        if not prev:
+            break
+        chain.insert(0, prev)
+    return chain
+
+
+def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list[PostSpan]:
+    """Posts listed after a name: ", UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh", " - Bí thư …", " (Giám đốc …)"."""
+    posts: list[PostSpan] = []
+    pos = offset
+    while pos < limit:
+        sep = _POST_SEP.match(doc.m, pos)
+        if not sep or sep.end() == pos:
+            break
+        start = sep.end()
+        status_word = re.match(r"(nguyên|cố|tân)\s+", doc.m[start:limit], re.IGNORECASE)
+        title_start = start + (status_word.end() if status_word else 0)
+        post = post_at(doc, tokens, title_start, limit)
+        if not post or (limit < len(doc.m) and doc.m[post.end:limit].strip() == "" and limit != doc.sentence_of(offset).end):
+            break  # a title right before the next name belongs to that name
+        posts.append(post)
+        pos = post.end
+        if doc.m.startswith(")", pos):
+            pos += 1
+    return posts
+
+
+def find_mentions(doc: Doc, tokens: list[Token]) -> list[Mention]:
+    mentions: list[Mention] = []
+    honorific = lexicon.honorific_pattern()
+    title_pat = lexicon.title_pattern()
+    for sentence in doc.sentences:
+        for i, j in _runs(doc, tokens, sentence.start, sentence.end):
+            k, had_honorific = i, False
+            while k < j:
+                h = honorific.match(doc.m, tokens[k].start)
+                if h and token_at(tokens, h.end()) < j and tokens[token_at(tokens, h.end()) - 1].end == h.end():
+                    had_honorific, k = True, token_at(tokens, h.end())
+                    continue
+                title = title_pat.match(doc.m, tokens[k].start)
+                if title:
+                    k, had_honorific = max(k + 1, token_at(tokens, title.end())), False
+                    continue
+                # Cut the run where a title begins: names never contain one.
+                stop = k + 1
+                while stop < j and not title_pat.match(doc.m, tokens[stop].start):
+                    stop += 1
+                mention = _name_in(doc, tokens, k, stop, had_honorific)
+                if mention:
+                    mentions.append(mention)
+                k, had_honorific = stop, False
+    return mentions
+
+
+def _name_in(doc: Doc, tokens: list[Token], k: int, stop: int, had_honorific: bool) -> Mention | None:
+    """The personal name within tokens[k:stop], if any."""
+    prev_honorific = had_honorific or _honorific_before(doc, tokens, k)
+    starts = [s for s in range(k, stop) if tokens[s].text in lexicon.surnames() and 2 <= stop - s <= 4]
+    if starts:
+        rank = lexicon.surname_rank()
+        s = starts[0]
+        # "Quảng Ninh Nguyễn Văn Quynh": a rare family name that is part of a place gives way
+        # to a common one after it.
+        common = [c for c in starts[1:] if rank[tokens[c].text] < 12]
+        if rank[tokens[s].text] >= 30 and common:
+            s = common[0]
+        return _make(doc, tokens, s, stop, prev_honorific and s == k, "surname")
+    length = stop - k
+    if prev_honorific and 1 <= length <= 4 and not _blocked_before(doc, tokens, k):
+        return _make(doc, tokens, k, stop, True, "honorific")
+    if 2 <= length <= 4 and _preceding_title_end(doc, tokens, k) and _foreign_name_shape(doc, tokens, k, stop):
+        return _make(doc, tokens, k, stop, False, "after-title")
+    return None
+
+
+def _foreign_name_shape(doc: Doc, tokens: list[Token], k: int, stop: int) -> bool:
+    """A capitalised run after a title that is a name, not the rest of a body ("Bộ Công | an")."""
+    if lexicon.body_pattern().match(doc.m, tokens[k].start):
+        return False
+    after = tokens[stop - 1].end
+    if after < len(doc.m) and doc.m[after] == " " and stop < len(tokens) and not tokens[stop].cap:
+        if lexicon.body_words_pattern().match(doc.m, tokens[stop].start):
+            return False
+    return True
+
+
+def _honorific_before(doc: Doc, tokens: list[Token], k: int) -> bool:
+    if k == 0:
+        return False
+    h = lexicon.honorific_pattern()
+    prev = tokens[k - 1]
+    m = h.match(doc.m, prev.start)
+    if m and m.end() == prev.end and doc.m[prev.end:tokens[k].start] == " ":
+        return True
+    if k >= 2:  # two-word honorific: "đồng chí", "nhà báo"
+        m = h.match(doc.m, tokens[k - 2].start)
+        return bool(m and m.end() == prev.end and doc.m[prev.end:tokens[k].start] == " ")
+    return False
+
+
+def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: str) -> Mention | None:
+    if _blocked_before(doc, tokens, s):
+        return None
+    if _is_credit(doc, tokens, s, e):
+        return None
+    start, end = tokens[s].start, tokens[e - 1].end
+    name = " ".join(doc.text[start:end].split())
+    short = e - s == 1
+    return Mention(start, end, name, text_key(name), honorific=honorific, short=short, rule=rule)
+
+
+def attach_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> None:
+    """Posts written with each mention: before the name and listed after it."""
+    for idx, mention in enumerate(mentions):
+        sentence = doc.sentence_of(mention.start)
+        limit = sentence.end
+        if idx + 1 < len(mentions) and mentions[idx + 1].start < limit:
+            limit = mentions[idx + 1].start
+        i = token_at(tokens, mention.start)
+        before = _title_chain_before(doc, tokens, i)
+        after = _posts_after(doc, tokens, mention.end, limit)
+        mention.posts = [p for p in before + after if not is_occasion_role(doc, p)]

@@ -1,0 +1,132 @@
+"""Post phrases: [status] TITLE [BODY] — "nguyên Phó Chủ tịch UBND tỉnh Bình Định".
+
+A post starts with a title from tables/titles.tsv and runs over the words that can make up a
+body's name: capitalised words, abbreviations, places, numbers, the lower-case words of
+tables/body_words.tsv, and connectors ("và", "của", "-") when a name follows them. It stops at
+punctuation, at any other lower-case word (a verb: "làm", "phát biểu") and where a new title
+or a personal name begins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract import lexicon
+from ingest.extract.doc import Doc
+from ingest.extract.tokens import Token, token_at
+
+_CONNECTORS = {"và", "của", "tại", "thuộc"}
+_TERM_WORD = re.compile(r"(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?:\s*,\s*[IVXLC]+)*(?![\w])")
+_GAP_OK = re.compile(r"^\s*(?:[-–&]\s*)?$|^\.$")
+# Titles that name a role for the occasion when preceded by "làm" (FORMAT.md: not a post).
+_OCCASION_TITLES = {"tổ trưởng", "trưởng đoàn", "trưởng nhóm", "tổ phó", "phó trưởng đoàn"}
+
+
+@dataclass(frozen=True)
+class PostSpan:
+    start: int          # start of the title (after any status word)
+    end: int
+    title: str          # title key (canonical, casefolded)
+    title_end: int
+    status: str         # current | former | late | started
+    status_start: int   # start of the status word, or ``start``
+
+
+def is_name_start(tokens: list[Token], i: int, end_offset: int) -> bool:
+    """A personal name starts at token i: a family name followed by 1–3 capitalised words."""
+    t = tokens[i]
+    if t.text not in lexicon.surnames() or t.mask:
+        return False
+    n = 1
+    while i + n < len(tokens) and tokens[i + n].cap and not tokens[i + n].mask and n < 5 \
+            and tokens[i + n].start <= end_offset and tokens[i + n].start - tokens[i + n - 1].end == 1:
+        n += 1
+    return 2 <= n <= 4
+
+
+def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
+    """Offset where the body words starting at token i end (i is the first token after the title)."""
+    end = tokens[i - 1].end if i > 0 else 0
+    last_real = end
+    body_words = lexicon.body_words_pattern()
+    title_pat = lexicon.title_pattern()
+    while i < len(tokens) and tokens[i].start < limit:
+        t = tokens[i]
+        gap = doc.m[end:t.start]
+        if not _GAP_OK.match(gap):
+            break
+        term = _TERM_WORD.match(doc.m, t.start)
+        if term and term.end() <= limit:
+            end = last_real = term.end()
+            i = token_at(tokens, end)
+            continue
+        body = lexicon.body_pattern().match(doc.m, t.start)
+        if body and body.end() <= limit and not (t.cap and title_pat.match(doc.m, t.start)):
+            end = last_real = body.end()
+            i = token_at(tokens, end)
+            continue
+        word = body_words.match(doc.m, t.start)
+        if word and " " in word.group(0).strip():
+            end = last_real = word.end()
+            i = token_at(tokens, end)
+            continue
+        if t.mask:
+            end = last_real = t.end
+            i += 1
+            continue
+        if t.cap:
+            if title_pat.match(doc.m, t.start) or is_name_start(tokens, i, limit):
+                break
+            end = last_real = t.end
+            i += 1
+            continue
+        if t.text.isdigit():
+            end = last_real = t.end
+            i += 1
+            continue
+        word = body_words.match(doc.m, t.start)
+        if not word:
+            break
+        low = word.group(0).casefold()
+        if low == "kiêm":
+            break
+        end = word.end()
+        if low not in _CONNECTORS and low != "-":
+            last_real = end
+        i = token_at(tokens, end)
+    return last_real
+
+
+def status_before(doc: Doc, offset: int) -> tuple[str, int]:
+    """Status word right before a title ("nguyên", "cố", "tân"): (status, its start)."""
+    before = doc.m[max(0, offset - 12):offset].casefold()
+    for cue, status, where in lexicon.status_cues():
+        if where == "prefix" and re.search(r"(?<!\w)" + re.escape(cue) + r"\s+$", before):
+            return status, offset - len(before) + before.rfind(cue)
+    return "current", offset
+
+
+def post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan | None:
+    """The post phrase whose title starts exactly at ``offset`` (status word allowed before)."""
+    m = lexicon.title_pattern().match(doc.m, offset)
+    if not m:
+        return None
+    title = re.sub(r"\s+", " ", m.group(0)).casefold()
+    i = token_at(tokens, m.end())
+    end = body_end(doc, tokens, i, limit) if i < len(tokens) else m.end()
+    end = max(end, m.end())
+    info = lexicon.titles().get(title, {})
+    if info.get("needs_body") == "yes" and end == m.end():
+        return None
+    status, status_start = status_before(doc, m.start())
+    return PostSpan(m.start(), end, title, m.end(), status, status_start)
+
+
+def is_occasion_role(doc: Doc, post: PostSpan) -> bool:
+    """ "làm Tổ trưởng", "làm Trưởng đoàn": a role for the occasion, not a standing post."""
+    before = doc.m[max(0, post.start - 5):post.start].casefold()
+    return post.title in _OCCASION_TITLES and before.rstrip().endswith("làm")
+
+
+def titles_in(doc: Doc, start: int, end: int) -> list[re.Match[str]]:
+    return list(lexicon.title_pattern().finditer(doc.m, start, end))

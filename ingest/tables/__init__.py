@@ -1,0 +1,82 @@
+"""The Vietnamese tables, as data, with one validating loader.
+
+Each ``*.tsv`` file here has a header row and tab-separated columns; README.md lists them.
+Rows are read once, lazily, and checked: the right number of columns, no duplicate key,
+NFC text. A bad row raises :class:`TableError` naming the file and line.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+class TableError(ValueError):
+    """A table file is malformed; the message names the file and line."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+
+@cache
+def rows(name: str) -> tuple[Row, ...]:
+    """Rows of ``name``.tsv, validated; the first column is the key and must be unique."""
+    path = f"ingest/tables/{name}.tsv"
+    text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines:
+        raise TableError(path, 1, "empty table (a header row is required)")
+    header = lines[0].split("\t")
+    seen: dict[str, int] = {}
+    out: list[Row] = []
+    for number, raw in enumerate(lines[1:], start=2):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) != len(header):
+            raise TableError(path, number, f"expected {len(header)} columns ({', '.join(header)}), found {len(cells)}")
+        if unicodedata.normalize("NFC", raw) != raw:
+            raise TableError(path, number, "text is not NFC")
+        key = cells[0].strip()
+        if not key:
+            raise TableError(path, number, f"empty {header[0]}")
+        if key in seen:
+            raise TableError(path, number, f"duplicate {header[0]} {key!r} (first on line {seen[key]})")
+        seen[key] = number
+        out.append(Row(number, dict(zip(header, (c.strip() for c in cells)))))
+    return tuple(out)
+
+
+def column(name: str, col: str | None = None) -> tuple[str, ...]:
+    """One column of a table (the key column by default)."""
+    table = rows(name)
+    if not table:
+        return ()
+    col = col or next(iter(table[0].values))
+    return tuple(r[col] for r in table)
+
+
+def mapping(name: str, value_col: str) -> dict[str, str]:
+    """Key column → ``value_col`` of a table."""
+    table = rows(name)
+    if not table:
+        return {}
+    key_col = next(iter(table[0].values))
+    return {r[key_col]: r[value_col] for r in table}
+
+
+TABLES = (
+    "abbreviations", "titles", "body_types", "document_kinds", "honorifics", "surnames",
+    "role_cues", "event_kinds", "body_words", "status_cues", "ranks", "not_person_before", "countries",
+)
