@@ -81,6 +81,17 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def place_surnames() -> frozenset[str]:
+    """Family names that also begin place names ("Hà Nội", "Ninh Thuận")."""
+    return frozenset(canonical(r["surname"]) for r in rows("surnames") if r["begins_places"] == "yes")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(canonical(w) for w in column("function_words"))
+
+
+@cache
 def surname_rank() -> dict[str, int]:
     """Family name → its row in tables/surnames.tsv (the table is in order of frequency)."""
     return {canonical(s): i for i, s in enumerate(column("surnames"))}

@@ -48,7 +48,7 @@ def _runs(doc: Doc, tokens: list[Token], start: int, end: int) -> list[tuple[int
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].start < end and tokens[j].cap and not tokens[j].mask \
-                and doc.m[tokens[j - 1].end:tokens[j].start] == " ":
+                and doc.m[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].text not in lexicon.function_words():
             j += 1
         runs.append((i, j))
         i = j
@@ -143,8 +143,25 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
     return posts
 
 
+_FINAL = re.compile(r"[.!?\"”…](?=[^.!?\"”…]*\Z)")
+
+
+def byline_start(doc: Doc) -> int:
+    """Where a trailing byline begins ("… các cấp. Hương Quỳnh - Trần Thường"), or len(text)."""
+    text = doc.m.rstrip()
+    m = _FINAL.search(text)
+    if not m:
+        return len(doc.m)
+    tail = text[m.end():]
+    words = re.findall(r"[^\W\d_]+", tail)
+    if tail.strip() and len(tail) <= 60 and all(w[0].isupper() for w in words):
+        return m.end()
+    return len(doc.m)
+
+
 def find_mentions(doc: Doc, tokens: list[Token]) -> list[Mention]:
     mentions: list[Mention] = []
+    doc.layers["byline_start"] = byline_start(doc)
     honorific = lexicon.honorific_pattern()
     title_pat = lexicon.title_pattern()
     for sentence in doc.sentences:
@@ -180,7 +197,7 @@ def _name_in(doc: Doc, tokens: list[Token], k: int, stop: int, had_honorific: bo
         # "Quảng Ninh Nguyễn Văn Quynh": a rare family name that is part of a place gives way
         # to a common one after it.
         common = [c for c in starts[1:] if rank[tokens[c].text] < 12]
-        if rank[tokens[s].text] >= 30 and common:
+        if tokens[s].text in lexicon.place_surnames() and common:
             s = common[0]
         return _make(doc, tokens, s, stop, prev_honorific and s == k, "surname")
     length = stop - k
@@ -199,6 +216,8 @@ def _foreign_name_shape(doc: Doc, tokens: list[Token], k: int, stop: int) -> boo
     if after < len(doc.m) and doc.m[after] == " " and stop < len(tokens) and not tokens[stop].cap:
         if lexicon.body_words_pattern().match(doc.m, tokens[stop].start):
             return False
+        if lexicon.body_words_pattern().match(doc.m, tokens[stop - 1].start):
+            return False  # "ĐH Quốc | gia": the run ends inside a body word
     return True
 
 
@@ -218,6 +237,15 @@ def _honorific_before(doc: Doc, tokens: list[Token], k: int) -> bool:
 
 def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: str) -> Mention | None:
     if _blocked_before(doc, tokens, s):
+        # "Chủ tịch UBND TP Lê Thanh Hải": after a title, a full name with a common family name
+        # is a person even where a place word precedes it; "Huyện ủy Ninh Sơn" stays a place.
+        common = e - s >= 3 and lexicon.surname_rank().get(tokens[s].text, 99) < 30
+        if not (common and _preceding_title_end(doc, tokens, s)):
+            return None
+    if tokens[s].text in lexicon.body_types() or lexicon.body_pattern().fullmatch(tokens[s].text):
+        if e < len(tokens) and not tokens[e].cap and doc.m[tokens[e - 1].end:tokens[e].start] == " ":
+            return None  # "Đoàn Cựu chiến binh": a body, not the family name Đoàn
+    if doc.layers.get("byline_start", len(doc.m)) <= tokens[s].start:
         return None
     if _is_credit(doc, tokens, s, e):
         return None

@@ -17,7 +17,7 @@ from ingest.extract.tokens import Token, token_at
 
 _CONNECTORS = {"và", "của", "tại", "thuộc"}
 _TERM_WORD = re.compile(r"(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?:\s*,\s*[IVXLC]+)*(?![\w])")
-_GAP_OK = re.compile(r"^\s*(?:[-–&]\s*)?$|^\.$")
+_GAP_OK = re.compile(r"(?:[ \t]*[-–&][ \t]*| ?|\.)\Z")
 # Titles that name a role for the occasion when preceded by "làm" (FORMAT.md: not a post).
 _OCCASION_TITLES = {"tổ trưởng", "trưởng đoàn", "trưởng nhóm", "tổ phó", "phó trưởng đoàn"}
 
@@ -53,7 +53,7 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
     while i < len(tokens) and tokens[i].start < limit:
         t = tokens[i]
         gap = doc.m[end:t.start]
-        if not _GAP_OK.match(gap):
+        if not _GAP_OK.fullmatch(gap):
             break
         term = _TERM_WORD.match(doc.m, t.start)
         if term and term.end() <= limit:
@@ -61,13 +61,14 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             i = token_at(tokens, end)
             continue
         body = lexicon.body_pattern().match(doc.m, t.start)
-        if body and body.end() <= limit and not (t.cap and title_pat.match(doc.m, t.start)):
-            end = last_real = body.end()
-            i = token_at(tokens, end)
-            continue
         word = body_words.match(doc.m, t.start)
-        if word and " " in word.group(0).strip():
-            end = last_real = word.end()
+        ends = []
+        if body and body.end() <= limit and not (t.cap and title_pat.match(doc.m, t.start)):
+            ends.append(body.end())
+        if word and " " in word.group(0).strip() and word.end() <= limit:
+            ends.append(word.end())
+        if ends:
+            end = last_real = max(ends)
             i = token_at(tokens, end)
             continue
         if t.mask:

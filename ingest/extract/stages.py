@@ -42,7 +42,12 @@ def _directives(doc: Doc) -> None:
 def _context_posts(doc: Doc) -> None:
     from ingest.extract.context_posts import find_context_posts
 
-    doc.layers["context_posts"] = find_context_posts(doc, doc.layers["tokens"], doc.layers["mentions"])
+    from ingest.extract.memberships import find_memberships
+
+    posts = find_context_posts(doc, doc.layers["tokens"], doc.layers["mentions"])
+    for key, positions in find_memberships(doc, doc.layers["tokens"], doc.layers["mentions"]).items():
+        posts.setdefault(key, []).extend(positions)
+    doc.layers["context_posts"] = posts
 
 
 def _persons(doc: Doc) -> None:
