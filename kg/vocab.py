@@ -106,3 +106,41 @@ class ELI(DefinedNamespace):
     date_document: URIRef
     id_local: URIRef
     passed_by: URIRef
+
+
+BODY_KINDS: tuple[str, ...] = (
+    "association",
+    "court_procuracy",
+    "delegation",
+    "department",
+    "enterprise",
+    "front_committee",
+    "government",
+    "ministry",
+    "national_assembly",
+    "other",
+    "party_board",
+    "party_committee",
+    "peoples_committee",
+    "peoples_council",
+    "police_military",
+    "school",
+    "standing_committee",
+    "team",
+)
+HOLDING_STATUSES: tuple[str, ...] = (
+    "current",
+    "former",
+    "late",
+    "started",
+)
+ROLES: tuple[str, ...] = (
+    "attended",
+    "led",
+    "spoke",
+)
+ORIGINS: tuple[str, ...] = (
+    "inferred",
+    "observed",
+    "table",
+)

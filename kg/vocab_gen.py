@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.ontology import ONTOLOGY, ontology_file
@@ -50,13 +50,29 @@ def _class(name: str, namespace: str, doc: str, terms: list[tuple[str, str]]) ->
     return "\n".join(lines) + "\n"
 
 
+# Closed sets: the individuals of these classes, by notation, in ontology order of notation.
+CLOSED_SETS = {"BodyKind": "BODY_KINDS", "HoldingStatus": "HOLDING_STATUSES", "Role": "ROLES", "Origin": "ORIGINS"}
+
+
+def _closed_sets(graph: Graph) -> str:
+    lines = ["", ""]
+    for cls, const in CLOSED_SETS.items():
+        members = sorted(str(graph.value(s, SKOS.notation))
+                         for s in graph.subjects(RDF.type, URIRef(KG_NS + cls)))
+        lines.append(f"{const}: tuple[str, ...] = (")
+        lines += [f'    "{m}",' for m in members]
+        lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
 def render() -> str:
     """The text vocab.py should have, given the ontology."""
     graph = Graph()
     graph.parse(data=ontology_file(ONTOLOGY).read_text(encoding="utf-8"), format="turtle")
     return (_HEADER
             + _class("KG", KG_NS, "kg ontology terms (https://w3id.org/kg-vn/ontology#).", _terms(graph, KG_NS))
-            + _class("ELI", ELI_NS, "European Legislation Identifier terms kg reuses.", _terms(graph, ELI_NS)))
+            + _class("ELI", ELI_NS, "European Legislation Identifier terms kg reuses.", _terms(graph, ELI_NS))
+            + _closed_sets(graph))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,2 @@
+"""Extraction → RDF: ``build`` makes one article's named graph, ``validate`` checks graphs
+against ontology/shapes.ttl."""

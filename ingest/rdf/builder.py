@@ -1,0 +1,223 @@
+"""The working state of building one article's graph: triples, evidence, places and bodies.
+
+Extraction → the triples of one article's named graph.
+
+The graph is self-contained: it states the type, label and search keys of every node it
+points to (persons, bodies, posts, places, directives), so it validates alone against
+``ontology/shapes.ttl`` and replacing it replaces exactly what the article says. Every fact
+node is ``prov:wasDerivedFrom`` a ``kg:Evidence`` node naming the sentence, span, quote, rule
+and origin.
+
+Identity scopes (see kg/ids.py and README "How identity is decided"):
+
+- person: the province code when the article ties the person to exactly one province
+  (through the places of their positions), else "".
+- body: the IRI of its parent when it is part of another body ("Tổ giám sát số 2" of "Đoàn
+  giám sát 1521": team numbers repeat everywhere); else its province code when known; else ""
+  for national kinds (ministry, government, National Assembly); else the article's province
+  when the article names exactly one; else the article id, because a bare "Ủy ban nhân dân
+  tỉnh" or "Ban Thường vụ Tỉnh ủy" could be any province's, and a false merge would connect
+  officials of different provinces.
+- directive: the issuer's body IRI ("09-NQ/TU" exists in every province); with no issuer, the
+  article's province, else the article id.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import ORG, PROV, SDO
+
+from kg import ids
+from kg.graph import Triple
+from kg.model import Evidence, Extraction, Place
+from kg.text.normalize import canonical, fold, key
+from kg.vocab import BODY_KINDS, KG
+
+# Bodies whose name is unique in the country, so they need no scope.
+NATIONAL_KINDS = frozenset({"ministry", "government", "national_assembly"})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``xsd:date`` for yyyy-mm-dd, ``xsd:gMonthDay`` for --mm-dd, None for anything else."""
+    if not value:
+        return None
+    try:
+        if _ISO_DATE.match(value):
+            _date.fromisoformat(value)
+            return Literal(value, datatype=XSD.date)
+        match = _MONTH_DAY.match(value)
+        if match:
+            _date(2000, int(match[1]), int(match[2]))   # 2000 is a leap year: --02-29 is valid
+            return Literal(value, datatype=XSD.gMonthDay)
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class _BodyInfo:
+    name: str
+    kind: str | None = None
+    place: Place | None = None
+    parent: str | None = None            # parent's name key
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, extraction: Extraction) -> None:
+        self.x = extraction
+        self.aid = extraction.article.id
+        self.triples: list[Triple] = []
+        self.counts: dict[str, int] = {}
+        self.warnings: list[str] = []
+        self._evidence: dict[Evidence, URIRef] = {}
+        self._places: dict[str, URIRef] = {}
+        self.bodies: dict[str, _BodyInfo] = {}
+        self._body_iris: dict[str, URIRef] = {}
+        self.provinces = self._article_provinces()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.triples.append((s, p, o))
+
+    def count(self, kind: str) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        iri = self._evidence.get(ev)
+        if iri is None:
+            iri = self._evidence[ev] = URIRef(ids.evidence_iri(self.aid, ev.sentence_index, ev.start, ev.end, ev.rule))
+            self.add(iri, RDF.type, KG.Evidence)
+            self.add(iri, KG.sentence, URIRef(ids.sentence_iri(self.aid, ev.sentence_index)))
+            self.add(iri, KG.start, Literal(ev.start))
+            self.add(iri, KG.end, Literal(ev.end))
+            self.add(iri, KG.quote, Literal(self.x.text[ev.start:ev.end]))
+            self.add(iri, KG.rule, Literal(ev.rule))
+            self.add(iri, KG.origin, KG[ev.origin.value])
+            if ev.reason:
+                self.add(iri, KG.reason, Literal(ev.reason))
+        return iri
+
+    def derived(self, node: URIRef, ev: Evidence) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.evidence(ev))
+
+    def date(self, value: str | None, what: str) -> Literal | None:
+        lit = date_literal(value)
+        if value and lit is None:
+            self.warnings.append(f"{what}: not a date: {value!r}")
+        return lit
+
+    # -- article and sentences ---------------------------------------------------------------
+    def article(self) -> URIRef:
+        a = self.x.article
+        node = URIRef(ids.article_iri(a.id))
+        self.add(node, RDF.type, KG.Article)
+        self.add(node, KG.articleId, Literal(a.id))
+        if a.title:
+            self.add(node, SDO.headline, Literal(a.title))
+        published = self.date(a.date, "publication date")
+        if published is not None and published.datatype == XSD.date:
+            self.add(node, SDO.datePublished, published)
+        if a.url:
+            self.add(node, SDO.url, Literal(a.url))
+        for s in self.x.sentences:
+            sent = URIRef(ids.sentence_iri(a.id, s.index))
+            self.add(sent, RDF.type, KG.Sentence)
+            self.add(sent, KG.inArticle, node)
+            self.add(sent, KG.index, Literal(s.index))
+            self.add(sent, KG.text, Literal(self.x.text[s.start:s.end]))
+        return node
+
+    # -- places and scopes -------------------------------------------------------------------
+    def _article_provinces(self) -> set[str]:
+        places = [p.place for person in self.x.persons for p in person.positions]
+        places += [o.place for o in self.x.organizations]
+        return {c for c in (province_of(p) for p in places if p) if c}
+
+    def place(self, p: Place | None) -> URIRef | None:
+        if p is None:
+            return None
+        iri = self._places.get(p.code)
+        if iri is None:
+            iri = self._places[p.code] = URIRef(ids.place_iri(p.code))
+            self.add(iri, RDF.type, KG.Place)
+            self.add(iri, RDFS.label, Literal(p.name))
+            self.add(iri, KG.adminLevel, Literal(p.level))
+            self.add(iri, KG.adminCode, Literal(p.code))
+            if p.successor_code:
+                succ = URIRef(ids.place_iri(p.successor_code))
+                self.add(iri, KG.successor, succ)
+                self.add(succ, RDF.type, KG.Place)
+                self.add(succ, RDFS.label, Literal(p.successor_name or p.successor_code))
+                self.add(succ, KG.adminLevel, Literal(p.level))
+                self.add(succ, KG.adminCode, Literal(p.successor_code))
+        return iri
+
+    def default_scope(self) -> str:
+        """The article's province when it names exactly one, else the article id."""
+        return next(iter(self.provinces)) if len(self.provinces) == 1 else self.aid
+
+    # -- bodies --------------------------------------------------------------------------------
+    def note_body(self, name: str, ev: Evidence, kind: str | None = None,
+                  place: Place | None = None, parent: str | None = None) -> None:
+        info = self.bodies.setdefault(key(name), _BodyInfo(name))
+        info.kind = info.kind or kind
+        info.place = info.place or place
+        info.parent = info.parent or (key(parent) if parent else None)
+        info.evidence.append(ev)
+        if parent:
+            self.note_body(parent, ev)
+
+    def body(self, name: str) -> URIRef:
+        k = key(name)
+        iri = self._body_iris.get(k)
+        if iri is not None:
+            return iri
+        info = self.bodies[k]
+        if info.parent and info.parent in self.bodies and info.parent != k:
+            self._body_iris[k] = URIRef("")                   # guards against cycles
+            scope = str(self.body(self.bodies[info.parent].name))
+        elif province_of(info.place):
+            scope = province_of(info.place) or ""
+        elif info.kind in NATIONAL_KINDS:
+            scope = ""
+        else:
+            scope = self.default_scope()
+        iri = self._body_iris[k] = URIRef(ids.body_iri(name, scope))
+        return iri
+
+    def emit_bodies(self) -> None:
+        for k, info in self.bodies.items():
+            node = self.body(info.name)
+            self.count("bodies")
+            self.add(node, RDF.type, KG.Body)
+            self.add(node, RDFS.label, Literal(canonical(info.name)))
+            self.add(node, KG.nameKey, Literal(k))
+            self.add(node, KG.foldedName, Literal(fold(info.name)))
+            self.add(node, KG.bodyKind, KG[info.kind] if info.kind in BODY_KINDS else None)
+            self.add(node, KG.jurisdiction, self.place(info.place))
+            if info.parent and info.parent in self.bodies and info.parent != k:
+                self.add(node, ORG.subOrganizationOf, self.body(self.bodies[info.parent].name))
+            for ev in dict.fromkeys(info.evidence):
+                self.derived(node, ev)
+
+    def find_body(self, text: str) -> URIRef | None:
+        """The body of this article that ``text`` names first (longest name on a tie)."""
+        k = key(text)
+        found = [(k.find(bk), -len(bk), bk) for bk in self.bodies if bk and bk in k]
+        return self.body(self.bodies[min(found)[2]].name) if found else None
+
+
+def province_of(place: Place | None) -> str | None:
+    """The province code of a place (its own code when it is a province)."""
+    if place is None:
+        return None
+    return place.province_code or (place.code if place.level == "province" else None)
+
+
