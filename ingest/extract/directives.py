@@ -18,15 +18,18 @@ from ingest.extract.posts import body_end, post_at
 from ingest.extract.tokens import Token, token_at
 from kg.model import Directive, Origin
 
-_CODE = r"[A-ZĐ][A-ZĐa-zđ0-9]*"
+# A code is upper case and digits ("NQ", "PC44", "Đ2"); one trailing lower-case letter is allowed
+# where a word ends ("339/QĐ-TTg"), never one glued to the next word ("67/CPvừa").
+_CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ](?![^\W\d_]))?"
 _NUMBER = re.compile(
     r"(?<![\w/-])(?:"
     r"\d+[a-z]?-" + _CODE + r"(?:/" + _CODE + r")+"                 # 09-NQ/TU, 181-QĐ/TW
     r"|\d+(?:/\d{4})?/" + _CODE + r"(?:-" + _CODE + r")*"           # 123/QĐ-UBND, 43/2014/NĐ-CP
-    r")(?![\w/])"
+    r")(?![A-ZĐ0-9/])"
 )
 _BARE = re.compile(r"\s+(?:số\s+)?(\d{1,5})(?![\d/.,-]\d|\w)")
 _ISSUING = re.compile(r"\b(?:ban hành|ký|có công văn|có văn bản|ra quyết định|phát đi|có quyết định|ra)\b", re.IGNORECASE)
+_ISSUING_END = re.compile(r"(?<!\w)(?:ký ban hành|ban hành|ký|có|ra|phát đi|gửi)\s+$", re.IGNORECASE)
 
 
 def _kind_before(doc: Doc, start: int) -> tuple[str | None, int]:
@@ -83,21 +86,17 @@ def _issuer(doc: Doc, tokens: list[Token], kind_start: int, after: int, sentence
         end = _phrase_at(doc, tokens, start, sentence_start + at.end(1))
         if end:
             return expand_abbreviations(doc.text[start:end])
-    # "<issuer> (đã|vừa) (ký) ban hành / có công văn / ra quyết định … số …"
-    verb = None
-    for verb in _ISSUING.finditer(before):
-        pass
+    # "<issuer> (đã|vừa) (ký) ban hành / có / ra … số …": the body or office heading the clause.
+    verb = _ISSUING_END.search(before)
     if verb:
-        head = before[:verb.start()]
-        head = re.sub(r"\s+(?:đã|vừa|cũng|sẽ)(?:\s+(?:ký|có))?\s*$", "", head)
-        for m in lexicon.title_pattern().finditer(doc.m, sentence_start, sentence_start + len(head)):
-            end = _phrase_at(doc, tokens, m.start(), sentence_start + len(head))
+        head = re.sub(r"\s+(?:đã|vừa|cũng|sẽ)\s*$", "", before[:verb.start()])
+        clause_start = sentence_start + (head.rfind(",") + 1 if "," in head else 0)
+        clause_end = sentence_start + len(head)
+        for m in re.finditer(r"(?<![\w])[A-ZĐÀ-Ỹ]", doc.m[clause_start:clause_end]):
+            start = clause_start + m.start()
+            end = _phrase_at(doc, tokens, start, clause_end)
             if end:
-                return expand_abbreviations(doc.text[m.start():end])
-        for m in re.finditer(r"(?<!\w)(?:" + lexicon.body_pattern().pattern + r"|Cơ quan)", doc.m[sentence_start:sentence_start + len(head)], re.IGNORECASE):
-            end = _phrase_at(doc, tokens, sentence_start + m.start(), sentence_start + len(head))
-            if end:
-                return expand_abbreviations(doc.text[sentence_start + m.start():end])
+                return expand_abbreviations(doc.text[start:end])
     return None
 
 

@@ -17,11 +17,13 @@ from kg.model import Directive, Event, Origin, Participant, Person, Role
 
 _NOT_EVENT_DATE = re.compile(
     r"(?:sinh|sinh ngày|SN|từ ngày|trước ngày|đến ngày|kể từ ngày|hạn|thời hạn|ngày sinh|đến hết ngày)\s*$", re.IGNORECASE)
-_LED_AFTER = re.compile(r"^[^.;:]{0,12}?(?:đã\s+|sẽ\s+)?(chủ trì|chủ tọa|dẫn đầu|làm [Tt]rưởng [Đđ]oàn|làm [Tt]ổ trưởng|làm [Tt]rưởng [Bb]an)\b")
+_LED_AFTER = re.compile(r"^(?:(?!yêu cầu|đề nghị|chỉ đạo|giao)[^.;:]){0,22}?(?:đã\s+|sẽ\s+)?(chủ trì|chủ tọa|dẫn đầu|làm [Tt]rưởng [Đđ]oàn|làm [Tt]ổ trưởng|làm [Tt]rưởng [Bb]an|(?:đến |đi )?kiểm tra)\b")
+_ASSIGNED = re.compile(r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công|mời)\s+(?:đồng chí|ông|bà)?\s*$")
 _LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"^[^.;:]{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
     r"đề nghị|yêu cầu|khẳng định|công bố|trao quyết định|chỉ đạo|lưu ý)\b", re.IGNORECASE)
+_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay)\b", re.IGNORECASE)
 _SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
 _ATTEND = re.compile(
     r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn)"
@@ -29,7 +31,10 @@ _ATTEND = re.compile(
 
 
 def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
-    return lexicon.event_pattern().search(doc.m, start, end)
+    for m in lexicon.event_pattern().finditer(doc.m, start, end):
+        if not re.search(r"(?:nghỉ|dịp)\s+$", doc.m[max(0, m.start() - 6):m.start()]):
+            return m
+    return None
 
 
 def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMention, int]]:
@@ -46,7 +51,13 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
             if _NOT_EVENT_DATE.search(before):
                 continue
             # Anniversary spans "(22.3.1955 - 22.3.2005)", "30/4/1975-30/4/2004": years on both sides.
-            if date.year and any(o is not date and o.year and abs(o.start - date.end) < 6 for o in dates):
+            if date.year and any(o is not date and o.year and min(abs(o.start - date.end), abs(date.start - o.end)) < 6
+                                 for o in dates):
+                continue
+            if not date.year and not _DATE_CONTEXT.search(doc.m[max(sentence.start, date.start - 12):date.start]) \
+                    and date.start - sentence.start > 2:
+                continue  # "giảm 1/3 thời gian": a fraction, not a date
+            if _in_quote(doc, sentence.start, date.start):
                 continue
             if date.year and re.search(r"(?:tháng|năm)\s*$", before):
                 continue
@@ -61,23 +72,49 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
     return out
 
 
+_DATE_CONTEXT = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm qua|hôm nay|vào|từ|tới|đến|[(,]|–|-)\s*$", re.IGNORECASE)
+
+
+def _in_quote(doc: Doc, start: int, offset: int) -> bool:
+    text = doc.m[start:offset]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _anniversary_year(doc: Doc, start: int, end: int) -> int | None:
+    """The later year of a span "(21-6-1925 – 21-6-2017)" in the sentence: the year the text ties to its events."""
+    years = [d.year for d in find_dates(doc.m, start, end) if d.year]
+    return max(years) if len(years) >= 2 else None
+
+
 def _issues_document(doc: Doc, start: int, end: int, directives: list[Directive]) -> bool:
     """A sentence that reports a document being issued dates the document, not an event."""
+    if re.search(r"(?:phát đi|ký|gửi|ban hành)\s+(?:công văn|văn bản|quyết định)", doc.m[start:end]) \
+            and not re.search(r"\b(?:hội nghị|lễ|cuộc họp|buổi làm việc)\b", doc.m[start:end], re.IGNORECASE):
+        return True
     has_directive = any(start <= d.evidence.start < end for d in directives)
     return has_directive and bool(re.search(r"\b(?:ban hành|có công văn|ra quyết định|ký)\b", doc.m[start:end])) \
         and not re.search(r"\b(?:hội nghị|lễ|cuộc họp|buổi làm việc)\b", doc.m[start:end], re.IGNORECASE)
 
 
-def _event_name(doc: Doc, noun_start: int, limit: int) -> str:
+_NAME_STOP = re.compile(r"\s+(?:dưới sự|do|để|nhằm|theo|đã|sẽ|vừa|với sự)\s")
+
+
+def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
     m = re.match(r"[^,.;:()“”\"]{3,90}", doc.text[noun_start:limit])
-    return " ".join((m.group(0) if m else doc.text[noun_start:noun_start + 40]).split())
+    text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
+    stop = _NAME_STOP.search(text)
+    if stop:
+        text = text[:stop.start()]
+    return " ".join(text.split()[:max_words])
 
 
 def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
     if cue_end is not None:
         obj = re.match(r"\s*([^,.;:()]{3,80})", doc.text[cue_end:sentence_end])
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
-            return " ".join(obj.group(1).split())
+            text = obj.group(1)
+            stop = _NAME_STOP.search(text)
+            return " ".join((text[:stop.start()] if stop else text).split()[:10])
     # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do".
     head = doc.m[sentence_start:mention.start]
     do = re.search(r"\s+do\s+(?:đồng chí|ông|bà)?\s*(?:[^,]*)$", head)
@@ -109,18 +146,27 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         before = doc.m[sentence.start:mention.start]
         head_posts_start = min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])
         before_posts = doc.m[sentence.start:head_posts_start]
+        if _ASSIGNED.search(before_posts):
+            continue  # "giao Phó Chủ tịch X chủ trì …": asked to, not reported as doing
         led = _LED_AFTER.match(tail)
         if led:
-            cue_end = None if led.group(1).startswith("làm") else tail_start + led.end()
+            by_do = bool(_LED_BEFORE.search(before_posts))
+            cue_end = None if led.group(1).startswith("làm") or by_do else tail_start + led.end()
+            if "kiểm tra" in led.group(1):
+                cue_end = tail_start + led.start(1) + (led.group(1).find("kiểm tra"))
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, cue_end), mention)
             continue
-        if _LED_BEFORE.search(before_posts) and re.search(r"làm\s+(?:[Tt]rưởng|[Tt]ổ trưởng)|chủ trì|dẫn đầu", doc.m[mention.end:sentence.end]) \
+        if _LED_BEFORE.search(before_posts) and re.search(r"làm\s+(?:[Tt]rưởng|[Tt]ổ trưởng)|chủ trì|dẫn đầu|tổ chức", doc.m[mention.end:sentence.end]) \
                 or re.search(r"dưới sự chủ trì của\s+(?:đồng chí|ông|bà)?\s*$", before_posts):
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, None), mention)
             continue
         speech = _SPEECH.match(tail)
         if speech and (has_event or speech.group(1).casefold() in ("phát biểu", "đọc diễn văn", "kết luận")):
             give(k, Role.spoke, None, mention)
+            continue
+        weak = _WEAK_SPEECH.match(tail)
+        if weak and _event_noun(doc, sentence.start, sentence.end):
+            give(k, Role.spoke, None, mention)  # "cho biết" at a named meeting
             continue
         if _SPEECH_LEAD.search(before_posts) and has_event:
             give(k, Role.spoke, None, mention)
@@ -139,6 +185,11 @@ def find_events(doc: Doc) -> list[Event]:
     events: dict[str, Event] = {}
     for date, noun_start in _event_dates(doc, directives):
         iso, reason = date.iso(doc.article.date)
+        if not date.year:
+            sentence = doc.sentence_of(date.start)
+            year = _anniversary_year(doc, sentence.start, sentence.end)
+            if year:
+                iso, reason = f"{year:04d}-{date.month:02d}-{date.day:02d}", "year of the anniversary the sentence names"
         if iso in events:
             continue
         origin = Origin.inferred if reason else Origin.observed
