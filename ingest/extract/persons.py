@@ -14,11 +14,12 @@ Nguyễn Huệ"; tables/not_person_before.tsv), nor a byline or photo credit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
-from ingest.extract.posts import PostSpan, is_name_start, is_occasion_role, post_at
+from ingest.extract.posts import PostSpan, is_name_start, is_occasion_role, post_at, title_starts
 from ingest.extract.tokens import Token, token_at
 from kg.text.normalize import key as text_key
 
@@ -90,8 +91,9 @@ def _preceding_title_end(doc: Doc, tokens: list[Token], i: int) -> PostSpan | No
     name_start = tokens[i].start
     window_start = max(0, name_start - 160)
     best: PostSpan | None = None
-    for m in lexicon.title_pattern().finditer(doc.m, window_start, name_start):
-        post = post_at(doc, tokens, m.start(), name_start)
+    starts = title_starts(doc)
+    for start in starts[bisect_left(starts, window_start):bisect_left(starts, name_start)]:
+        post = post_at(doc, tokens, start, name_start)
         if post and doc.m[post.end:name_start].strip() == "":
             if best is None or post.start < best.start:
                 best = post

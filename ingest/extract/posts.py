@@ -109,6 +109,20 @@ def status_before(doc: Doc, offset: int) -> tuple[str, int]:
 
 def post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan | None:
     """The post phrase whose title starts exactly at ``offset`` (status word allowed before)."""
+    memo = doc.layers.setdefault("post_at", {})
+    if (offset, limit) not in memo:
+        memo[(offset, limit)] = _post_at(doc, tokens, offset, limit)
+    return memo[(offset, limit)]
+
+
+def title_starts(doc: Doc) -> list[int]:
+    """Start offsets of every title in the text, found once per document."""
+    if "title_starts" not in doc.layers:
+        doc.layers["title_starts"] = [m.start() for m in lexicon.title_pattern().finditer(doc.m)]
+    return doc.layers["title_starts"]
+
+
+def _post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan | None:
     m = lexicon.title_pattern().match(doc.m, offset)
     if not m:
         return None

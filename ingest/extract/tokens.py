@@ -7,14 +7,14 @@ country, so a capitalised place is never read as the start of a personal name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     i: int
     start: int
     end: int
@@ -23,10 +23,14 @@ class Token:
     mask: str | None   # "abbr" | "place" | None
 
 
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(lexicon.countries(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in names) + r")(?!\w)")
+
+
 def _place_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    country = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(lexicon.countries(), key=len, reverse=True)) + r")(?!\w)")
-    spans.extend((m.start(), m.end()) for m in country.finditer(doc.m))
+    spans = [(m.start(), m.end()) for m in _country_pattern().finditer(doc.m)]
     try:
         from ingest import places
     except ImportError:  # resolution of admin units is optional for name masking
@@ -36,17 +40,22 @@ def _place_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def tokenize(doc: Doc) -> list[Token]:
-    masks: dict[int, str] = {}
-    for m in lexicon.abbreviation_pattern().finditer(doc.m):
-        for k in range(m.start(), m.end()):
-            masks[k] = "abbr"
-    for start, end in _place_spans(doc):
-        for k in range(start, end):
-            masks.setdefault(k, "place")
+    spans = [(m.start(), m.end(), "abbr") for m in lexicon.abbreviation_pattern().finditer(doc.m)]
+    spans += [(start, end, "place") for start, end in _place_spans(doc)]
+    spans.sort()
     out: list[Token] = []
+    k = 0
     for m in lexicon.WORD.finditer(doc.m):
+        start = m.start()
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        mask = None
+        for s_start, s_end, kind in spans[k:k + 4]:
+            if s_start <= start < s_end:
+                mask = kind
+                break
         word = m.group(0)
-        out.append(Token(len(out), m.start(), m.end(), word, word[0].isupper(), masks.get(m.start())))
+        out.append(Token(len(out), start, m.end(), word, word[0].isupper(), mask))
     return out
 
 

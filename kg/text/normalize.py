@@ -12,12 +12,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks: grave (huyền), acute (sắc), tilde (ngã), hook (hỏi), dot below (nặng).
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_WORD = re.compile(r"\w+")
-# A syllable ending in oa/oe/uy (not "quy": there u belongs to qu) with the mark on the last vowel.
-_PAIR_END = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])$")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
@@ -25,27 +23,28 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _canonical_word(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
+# The only syllables whose spelling changes: a final oa/oe/uy (not after q) with the mark on the
+# last vowel, e.g. "uỷ", "hoà". Matching just those pairs keeps canonical() fast on long text.
+_MARKED_LAST = re.compile(
+    r"(?<![qQ\w][qQ])(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)"
+)
+
+
+@lru_cache(maxsize=4096)
+def _move_mark(first: str, second: str) -> str:
+    decomposed = unicodedata.normalize("NFD", second)
     tones = [c for c in decomposed if c in TONE_MARKS]
-    if len(tones) != 1:
-        return word
     bare = "".join(c for c in decomposed if c not in TONE_MARKS)
-    bare_nfc = unicodedata.normalize("NFC", bare)
-    match = _PAIR_END.search(bare_nfc)
-    if not match:
-        return word
-    # Put the mark on the first vowel of the final pair.
-    pos = match.start(1)
-    placed = bare_nfc[: pos + 1] + tones[0] + bare_nfc[pos + 1:]
-    result = unicodedata.normalize("NFC", placed)
-    return result if len(result) == len(word) else word
+    if len(tones) != 1:
+        return first + second
+    pair = unicodedata.normalize("NFC", first + tones[0]) + unicodedata.normalize("NFC", bare)
+    return pair if len(pair) == 2 else first + second
 
 
 def canonical(text: str) -> str:
     """NFC text with one tone placement per syllable; same length as ``nfc(text)``."""
     text = nfc(text)
-    return _WORD.sub(lambda m: _canonical_word(m.group(0)), text)
+    return _MARKED_LAST.sub(lambda m: _move_mark(m.group(1), m.group(2)), text)
 
 
 def clean(text: str) -> str:
