@@ -144,3 +144,19 @@ ORIGINS: tuple[str, ...] = (
     "observed",
     "table",
 )
+
+# Prefixes for serialisations and queries, as kg.ttl binds them.
+PREFIXES: dict[str, str] = {
+    "kg": "https://w3id.org/kg-vn/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}

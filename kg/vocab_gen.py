@@ -65,6 +65,13 @@ def _closed_sets(graph: Graph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _prefixes(graph: Graph) -> str:
+    wanted = ("kg", "org", "foaf", "schema", "prov", "time", "eli", "rdf", "rdfs", "xsd", "skos", "owl")
+    bound = {p: str(ns) for p, ns in graph.namespaces()}
+    body = "".join(f'    "{p}": "{bound[p]}",\n' for p in wanted if p in bound)
+    return f"\n# Prefixes for serialisations and queries, as kg.ttl binds them.\nPREFIXES: dict[str, str] = {{\n{body}}}\n"
+
+
 def render() -> str:
     """The text vocab.py should have, given the ontology."""
     graph = Graph()
@@ -72,7 +79,7 @@ def render() -> str:
     return (_HEADER
             + _class("KG", KG_NS, "kg ontology terms (https://w3id.org/kg-vn/ontology#).", _terms(graph, KG_NS))
             + _class("ELI", ELI_NS, "European Legislation Identifier terms kg reuses.", _terms(graph, ELI_NS))
-            + _closed_sets(graph))
+            + _closed_sets(graph) + _prefixes(graph))
 
 
 def main(argv: list[str] | None = None) -> int:

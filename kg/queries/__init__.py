@@ -1,0 +1,63 @@
+"""THE one home for query text: every SPARQL (``*.rq``) and, later, Cypher (``*.cypher``) query
+kg runs lives in this folder, under a name.
+
+Each ``.rq`` file starts with comment lines; ``# params: q:text person:iri`` declares its
+parameters and their kinds (``text``, ``iri``, ``int``). Values are only ever bound as
+parameters (SPARQL substitutions / Cypher ``$params``), never pasted into the text. Prefixes
+(``kg:``, ``org:``, …) are those of kg.vocab.PREFIXES, passed to the engine with the query.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.errors import QueryError
+
+PARAM_KINDS = ("text", "iri", "int")
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    params: dict[str, str]            # parameter → kind (text | iri | int)
+    sparql: str
+    cypher: str | None = None
+
+
+def _folder():  # type: ignore[no-untyped-def]
+    return resources.files(__package__)
+
+
+@cache
+def names() -> tuple[str, ...]:
+    return tuple(sorted(f.name[:-3] for f in _folder().iterdir() if f.name.endswith(".rq")))
+
+
+@cache
+def get(name: str) -> Query:
+    """The named query; QueryError when there is none."""
+    if name not in names():
+        raise QueryError(name, f"no such query (known: {', '.join(names())})")
+    sparql = _folder().joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    params: dict[str, str] = {}
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        if line.startswith("# params:"):
+            for item in line.split(":", 1)[1].split():
+                pname, _, kind = item.partition(":")
+                if kind not in PARAM_KINDS:
+                    raise QueryError(name, f"parameter {pname} has unknown kind {kind!r}")
+                params[pname] = kind
+    cypher_file = _folder().joinpath(f"{name}.cypher")
+    cypher = cypher_file.read_text(encoding="utf-8") if cypher_file.is_file() else None
+    return Query(name, params, sparql, cypher)
+
+
+def check_params(query: Query, given: dict[str, object]) -> None:
+    """QueryError unless ``given`` binds exactly the query's parameters."""
+    missing = sorted(set(query.params) - set(given))
+    extra = sorted(set(given) - set(query.params))
+    if missing or extra:
+        raise QueryError(query.name, f"missing parameters {missing}, unexpected {extra}")

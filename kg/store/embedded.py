@@ -1,0 +1,235 @@
+"""The default store: pyoxigraph (Oxigraph, RocksDB) in a folder on disk, no server.
+
+- One named graph per article. Writes are buffered and go to disk in batches: new articles in
+  one ``extend`` transaction per batch; changed articles in one SPARQL update per batch that
+  drops and re-inserts their graphs, so a reader never sees half an article.
+- The article node's ``kg:contentHash`` is the marker: an article whose graph has the same
+  hash is not written again, so re-ingesting is a no-op.
+- A lock file (``kg.lock`` in the folder) lets one writer or many readers in at a time, and
+  tells a second writer who holds it instead of failing inside RocksDB.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+from rdflib import XSD
+from rdflib.term import Literal, URIRef
+
+from kg import ids, queries
+from kg.errors import QueryError, StoreError
+from kg.graph import ArticleGraph, Triple
+from kg.settings import write_batch_size
+from kg.store.base import Change, Row
+from kg.store.lock import StoreLock
+from kg.vocab import KG, PREFIXES
+
+_XSD_STRING = str(XSD.string)
+_INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long)}
+_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.NamedNode(str(term))
+
+
+def to_rdflib(term: Any) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+
+
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and term.datatype.value in _INTEGERS:
+        return int(term.value)
+    return term.value
+
+
+class EmbeddedView:
+    # Views and writers reach the database through the store, never keep it: RocksDB's lock is
+    # released only when the last reference to the database goes, and that must be close().
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+
+    @property
+    def _db(self) -> ox.Store:
+        return self._store.database()
+
+    def query(self, name: str, **params: Any) -> list[Row]:
+        q = queries.get(name)
+        queries.check_params(q, params)
+        subs = {ox.Variable(k): _param(name, q.params[k], v) for k, v in params.items()}
+        try:
+            solutions = self._db.query(q.sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                       substitutions=subs)
+        except SyntaxError as e:
+            raise QueryError(name, f"invalid SPARQL: {e}") from e
+        variables = [v.value for v in solutions.variables]
+        return [{v: _value(s[v]) for v in variables} for s in solutions]
+
+    def article_graphs(self) -> Iterator[tuple[str, list[Triple]]]:
+        prefix = ids.GRAPH + "article/"
+        names = sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
+        for name in names:
+            quads = self._db.quads_for_pattern(None, None, None, ox.NamedNode(name))
+            yield name, [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads]  # type: ignore[misc]
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        if fmt not in _FORMATS:
+            raise StoreError(f"unknown export format {fmt!r} (known: {', '.join(_FORMATS)})")
+        if fmt == "turtle":   # a triple format: the union of all graphs, sorted for stable output
+            triples = sorted({q.triple for q in self._db}, key=str)
+            ox.serialize(triples, out, _FORMATS[fmt], prefixes=PREFIXES)
+        else:
+            self._db.dump(out, _FORMATS[fmt])
+
+    def size(self) -> int:
+        return len(self._db)
+
+
+def _param(name: str, kind: str, value: Any) -> ox.NamedNode | ox.Literal:
+    if kind == "iri":
+        return ox.NamedNode(str(value))
+    if kind == "int":
+        if not isinstance(value, int):
+            raise QueryError(name, f"expected an integer, got {value!r}")
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
+    return ox.Literal(str(value))
+
+
+class EmbeddedWriter:
+    def __init__(self, store: EmbeddedStore, batch: int) -> None:
+        self._store, self._batch = store, batch
+        self._pending: dict[str, ArticleGraph] = {}
+        self._written = False
+
+    @property
+    def _db(self) -> ox.Store:
+        return self._store.database()
+
+    def __enter__(self) -> EmbeddedWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
+        if self._written:
+            self._store.rebuild_resolution()
+
+    def _stored_digest(self, graph: ArticleGraph) -> str | None:
+        marker = self._db.quads_for_pattern(ox.NamedNode(ids.article_iri(graph.article_id)),
+                                            ox.NamedNode(str(KG.contentHash)), None, ox.NamedNode(graph.graph))
+        return next((q.object.value for q in marker), None)
+
+    def add_article(self, graph: ArticleGraph) -> Change:
+        queued = self._pending.get(graph.graph)
+        stored = queued.digest if queued else self._stored_digest(graph)
+        if stored == graph.digest:
+            return Change.unchanged
+        self._pending[graph.graph] = graph
+        if len(self._pending) >= self._batch:
+            self.flush()
+        return Change.added if stored is None else Change.replaced
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        graphs = list(self._pending.values())
+        self._pending = {}
+        new = [g for g in graphs if not self._db.contains_named_graph(ox.NamedNode(g.graph))]
+        old = [g for g in graphs if g not in new]
+        try:
+            if new:
+                self._db.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g.graph))  # type: ignore[arg-type]
+                                for g in new for s, p, o in g.triples)
+            if old:
+                self._db.update(_replace_update(old))
+        except OSError as e:
+            raise StoreError(f"writing to {self._store.path} failed: {e}") from e
+        self._written = True
+
+
+def _replace_update(graphs: list[ArticleGraph]) -> str:
+    """One SPARQL update that drops and re-inserts ``graphs``: a single transaction. The data
+    is the store's own N-Triples serialisation, and graph IRIs are minted by kg.ids
+    (percent-encoded), so no text from an article reaches the update unescaped."""
+    drops = "".join(f"DROP SILENT GRAPH <{g.graph}> ;\n" for g in graphs)
+    blocks = []
+    for g in graphs:
+        data = ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g.triples),  # type: ignore[arg-type]
+                            format=ox.RdfFormat.N_TRIPLES)
+        blocks.append(f"GRAPH <{g.graph}> {{\n{data.decode('utf-8')}}}")
+    return drops + "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+class EmbeddedStore:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path, self.read_only = path, read_only
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreError(f"no store at {path}: run `kg ingest` first (or pass --store)")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the store folder {path}: {e}") from e
+        self._lock = StoreLock(path, exclusive=not read_only)
+        try:
+            self._db: ox.Store | None = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as e:
+            self._lock.release()
+            raise StoreError(f"cannot open the store at {path}: {e}") from e
+
+    def database(self) -> ox.Store:
+        if self._db is None:
+            raise StoreError(f"the store at {self.path} is closed")
+        return self._db
+
+    def writer(self, batch: int | None = None) -> EmbeddedWriter:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only")
+        return EmbeddedWriter(self, batch or write_batch_size())
+
+    def view(self) -> EmbeddedView:
+        return EmbeddedView(self)
+
+    def rebuild_resolution(self) -> None:
+        """Recompute the kg:sameAs links of identity resolution from scratch (kg.resolve)."""
+        from kg.resolve import links
+
+        graph = ox.NamedNode(ids.RESOLUTION_GRAPH)
+        same_as = ox.NamedNode(str(KG.sameAs))
+        quads = [ox.Quad(ox.NamedNode(a), same_as, ox.NamedNode(b), graph)
+                 for a, b in links(self.view().query("resolution_candidates"))]
+        db = self.database()
+        if db.contains_named_graph(graph):
+            db.remove_graph(graph)
+        if quads:
+            db.extend(quads)
+
+    def close(self) -> None:
+        if getattr(self, "_db", None) is not None:
+            if not self.read_only:
+                self._db.flush()   # type: ignore[union-attr]
+            self._db = None        # the only reference: dropping it releases RocksDB's lock
+            self._lock.release()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({os.fspath(self.path)!r}, read_only={self.read_only})"
