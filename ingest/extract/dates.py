@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 _NUMERIC = re.compile(
-    r"(?<![\d.,/])(?P<d>[0-3]?\d)\s?(?P<sep>[/.-]|\s-\s|\s–\s)\s?(?P<m>[01]?\d)"
-    r"(?:(?P=sep)\s?(?P<y>(?:19|20)\d\d))?(?![\d]|[.,/]\d)"
+    r"(?<![\d.,/])(?P<d>[0-3]?\d)(?P<sep>\s?[/.\-–]\s?)(?P<m>[01]?\d)"
+    r"(?:\s?[/.\-–]\s?(?P<y>(?:19|20)\d\d))?(?![\d]|[.,/]\d)"
 )
 _WORDS = re.compile(
     r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>(?:19|20)\d\d))?", re.IGNORECASE
@@ -54,7 +54,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             year = int(m.group("y")) if m.group("y") else None
             if not _valid(day, month, year):
                 continue
-            if pattern is _NUMERIC and m.group("sep") == "." and not year and not _dotted_date_context(text, m.start()):
+            if pattern is _NUMERIC and m.group("sep").strip() == "." and not year and not _dotted_date_context(text, m.start()):
                 continue  # "2.833 ca", "1.5 triệu": a dot needs a date word before it
             if any(f.start <= m.start() < f.end for f in found):
                 continue
