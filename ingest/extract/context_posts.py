@@ -19,9 +19,61 @@ from kg.model import Position
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|kiêm)\s*(?:nguyên\s+)?", re.IGNORECASE)
 
 
+# "Ông là Ủy viên Trung ương Đảng …", "Bà từng là …": posts of the person last named.
+_PRONOUN_IS = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?:(?P<former>từng là|từng giữ chức|trước đó là)|là|hiện là)\s+")
+# "các nguyên tổng bí thư: Đỗ Mười, Lê Khả Phiêu": one post for every name of the list.
+_PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba)\s+(?P<status>nguyên\s+|cố\s+)?(?=\w)", re.IGNORECASE)
+
+
+def _pronoun_posts(doc: Doc, tokens: list[Token], mentions: list[Mention], out: dict[str, list[Position]],
+                   attached: set[tuple[int, int]]) -> None:
+    for m in _PRONOUN_IS.finditer(doc.m, doc.body_start):
+        earlier = [x for x in mentions if x.start < m.start() and not x.short]
+        if not earlier:
+            continue
+        sentence = doc.sentence_of(m.start())
+        pos, status = m.end(), "former" if m.group("former") else None
+        while pos < sentence.end:
+            post = post_at(doc, tokens, pos, sentence.end)
+            if not post:
+                break
+            out.setdefault(earlier[-1].key, []).append(make_position(doc, post, status, "post-pronoun"))
+            attached.add((post.start, post.end))
+            sep = re.match(r"\s*(?:,|;|và)\s*", doc.m[post.end:sentence.end])
+            if not sep:
+                break
+            pos = post.end + sep.end()
+
+
+def _plural_posts(doc: Doc, tokens: list[Token], mentions: list[Mention], out: dict[str, list[Position]],
+                  attached: set[tuple[int, int]]) -> None:
+    for m in _PLURAL.finditer(doc.m, doc.body_start):
+        sentence = doc.sentence_of(m.start())
+        post = post_at(doc, tokens, m.end(), sentence.end)
+        if not post:
+            continue
+        colon = re.match(r"\s*:\s*", doc.m[post.end:sentence.end])
+        if not colon:
+            continue
+        status = "former" if m.group("status") and m.group("status").startswith("nguyên") else \
+            "late" if m.group("status") else None
+        pos = post.end + colon.end()
+        for mention in mentions:
+            if mention.start != pos:
+                continue
+            out.setdefault(mention.key, []).append(make_position(doc, post, status, "post-plural"))
+            sep = re.match(r"\s*,\s*", doc.m[mention.end:sentence.end])
+            if not sep:
+                break
+            pos = mention.end + sep.end()
+        attached.add((post.start, post.end))
+
+
 def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> dict[str, list[Position]]:
     out: dict[str, list[Position]] = {}
     attached = {(p.start, p.end) for m in mentions for p in m.posts}
+    _pronoun_posts(doc, tokens, mentions, out, attached)
+    _plural_posts(doc, tokens, mentions, out, attached)
     cues = [(cue, status) for cue, status, where in lexicon.status_cues() if where == "before_post"]
     for title in lexicon.title_pattern().finditer(doc.m, doc.body_start):
         if any(s <= title.start() < e for s, e in attached):
@@ -34,7 +86,7 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         post = post_at(doc, tokens, title.start(), sentence.end)
         if not post or is_occasion_role(doc, post):
             continue
-        owner = _owner(doc, mentions, title.start(), sentence.start, sentence.end)
+        owner = _beneficiary(doc, mentions, post.end, sentence.end) or _owner(doc, mentions, title.start(), sentence.start, sentence.end)
         if owner is None:
             continue
         out.setdefault(owner.key, []).append(make_position(doc, post, status, "post-context"))
@@ -56,8 +108,25 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
     return best[1] if best else None
 
 
+_FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
+_PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
+
+
+def _beneficiary(doc: Doc, mentions: list[Mention], post_end: int, sentence_end: int) -> Mention | None:
+    """ "bổ nhiệm Giám đốc Sở … đối với ông X": the post is X's."""
+    for m in mentions:
+        if post_end <= m.start < sentence_end and _FOR.fullmatch(doc.m, post_end, m.start):
+            return m
+    return None
+
+
 def _owner(doc: Doc, mentions: list[Mention], offset: int, sentence_start: int, sentence_end: int) -> Mention | None:
-    before = [m for m in mentions if sentence_start <= m.start < offset]
+    before = [m for m in mentions if sentence_start <= m.start < offset and not m.short]
     if before:
         return before[-1]
+    # "Trong thời gian giữ cương vị …, bà đã …": a pronoun stands for the person last named.
+    if _PRONOUN.search(doc.m, sentence_start, sentence_end):
+        earlier = [m for m in mentions if m.start < sentence_start and not m.short]
+        if earlier:
+            return earlier[-1]
     return None

@@ -68,8 +68,12 @@ def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Po
 
 
 def _fullest(positions: list[Position]) -> list[Position]:
-    """The same post said twice, or shorter and fuller, is listed once in the fullest form."""
+    """The same post said twice, or shorter and fuller, is listed once in the fullest form;
+    a post the article also says was left ("nguyên …") is listed as left."""
     keys = [text_key(p.text) for p in positions]
+    left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
+    positions = [p for p, k in zip(positions, keys) if k not in left]
+    keys = [k for k in keys if k not in left]
     keep: list[Position] = []
     seen: set[str] = set()
     for p, k in zip(positions, keys):

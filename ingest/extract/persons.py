@@ -24,7 +24,9 @@ from ingest.extract.tokens import Token, token_at
 from kg.text.normalize import key as text_key
 
 _CREDIT = re.compile(r"(?:Ảnh|ảnh|Theo|Nguồn|Video|Clip)\s*:?\s*$")
-_POST_SEP = re.compile(r"\s*(?:,|-|–|\(|và|kiêm|;)\s*(?:hiện là\s+|hiện đang là\s+)?", re.IGNORECASE)
+_POST_SEP = re.compile(r"\s*(?:,|-|–|\(|và|kiêm)\s*(?:hiện là\s+|hiện đang là\s+|chức vụ\s+|là\s+)?", re.IGNORECASE)
+# Asides between a name and its posts: "(bìa trái)", "(SN 1964)", ", sinh ngày 24/4/1975", ", 57 tuổi".
+_ASIDE = re.compile(r"\s*(?:\((?!\s*(?:nguyên\s+)?[A-ZĐ][a-zđà-ỹ]*\s+[a-zđà-ỹ])[^()]{1,40}\)|,\s*(?:sinh ngày|sinh năm|SN)\s+[\d/.\-]+|,\s*\d{2}\s+tuổi)")
 
 
 @dataclass
@@ -129,6 +131,10 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
     posts: list[PostSpan] = []
     pos = offset
     while pos < limit:
+        aside = _ASIDE.match(doc.m, pos)
+        if aside and aside.end() <= limit:
+            pos = aside.end()
+            continue
         sep = _POST_SEP.match(doc.m, pos)
         if not sep or sep.end() == pos:
             break
@@ -138,6 +144,8 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
         post = post_at(doc, tokens, title_start, limit)
         if not post or (limit < len(doc.m) and doc.m[post.end:limit].strip() == "" and limit != doc.sentence_of(offset).end):
             break  # a title right before the next name belongs to that name
+        if sep.group(0).strip().casefold() == "và" and re.match(r" [A-ZĐÀ-Ỹ]", doc.m[post.end:post.end + 2]):
+            break  # "…, Chủ tịch X và Chủ tịch Y Name": the second title is the next person's
         posts.append(post)
         pos = post.end
         if doc.m.startswith(")", pos):

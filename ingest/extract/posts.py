@@ -19,6 +19,9 @@ _CONNECTORS = {"và", "của", "tại", "thuộc"}
 _TERM_WORD = re.compile(r"(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?:\s*,\s*[IVXLC]+)*(?![\w])")
 _GAP_OK = re.compile(r"(?:[ \t]*[-–&][ \t]*| ?|\.)\Z")
 # Titles that name a role for the occasion when preceded by "làm" (FORMAT.md: not a post).
+_INLINE_DEFINITION = re.compile(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)")
+# Titles that qualify the title before them rather than start a new post ("Phó Chủ tịch Thường trực").
+_QUALIFIER = re.compile(r"(?:Thường trực|Thường vụ)(?!\w)", re.IGNORECASE)
 _OCCASION_TITLES = {"tổ trưởng", "trưởng đoàn", "trưởng nhóm", "tổ phó", "phó trưởng đoàn"}
 
 
@@ -53,8 +56,15 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
     while i < len(tokens) and tokens[i].start < limit:
         t = tokens[i]
         gap = doc.m[end:t.start]
+        defined = _INLINE_DEFINITION.match(doc.m, end)
+        if defined and defined.end() <= limit:
+            end = defined.end()  # "Tổng Bí thư (TBT) Đảng Cộng sản VN": skip the definition
+            i = token_at(tokens, end)
+            continue
         if not _GAP_OK.fullmatch(gap):
             break
+        if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
+            break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"
         term = _TERM_WORD.match(doc.m, t.start)
         if term and term.end() <= limit:
             end = last_real = term.end()

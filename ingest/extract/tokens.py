@@ -55,6 +55,14 @@ def tokenize(doc: Doc) -> list[Token]:
                 mask = kind
                 break
         word = m.group(0)
+        parts = word.split("-")
+        if len(parts) > 1 and len({p[:1].isupper() for p in parts}) > 1:
+            # "động-Thương": a missing space, not a hyphenated name; one token per part.
+            offset = start
+            for part in parts:
+                out.append(Token(len(out), offset, offset + len(part), part, part[:1].isupper(), mask))
+                offset += len(part) + 1
+            continue
         out.append(Token(len(out), start, m.end(), word, word[0].isupper(), mask))
     return out
 
