@@ -13,8 +13,30 @@ from kg.text.normalize import canonical, key as text_key
 _STATUS_PREFIX = {"former": "nguyên ", "late": "cố "}
 
 
-def expand_abbreviations(text: str) -> str:
-    """Abbreviations of the contract list expanded ("UBND" → "Ủy ban nhân dân"); others kept."""
+_DEFINITION = re.compile(r"((?:[^\W\d_]+\s+){1,7})\(([A-ZĐ][A-ZĐ&]{1,7})\)")
+
+
+def inline_definitions(doc: Doc) -> dict[str, str]:
+    """Abbreviations the article defines: "Tổng Bí thư (TBT)" → {"TBT": "Tổng Bí thư"}."""
+    if "definitions" in doc.layers:
+        return doc.layers["definitions"]
+    found: dict[str, str] = {}
+    for m in _DEFINITION.finditer(doc.text):
+        abbr, words = m.group(2), m.group(1).split()
+        letters = [c for c in abbr if c.isalpha()]
+        if len(words) >= len(letters) and all(w[0].casefold() == c.casefold()
+                                              for w, c in zip(words[-len(letters):], letters)):
+            found[abbr] = " ".join(words[-len(letters):])
+    doc.layers["definitions"] = found
+    return found
+
+
+def expand_abbreviations(text: str, local: dict[str, str] | None = None) -> str:
+    """Abbreviations of the contract list expanded ("UBND" → "Ủy ban nhân dân"), and those the
+    article defines itself ("TBT" after "Tổng Bí thư (TBT)"); others kept as written."""
+    if local:
+        for abbr, full in local.items():
+            text = re.sub(r"(?<![\w(])" + re.escape(abbr) + r"(?![\w)])", full, text)
     table = lexicon.abbreviations()
     m_text = canonical(text)
     out, pos = [], 0
@@ -33,8 +55,8 @@ def expand_abbreviations(text: str) -> str:
 
 def post_text(doc: Doc, post: PostSpan, status: str | None = None) -> str:
     status = status or post.status
-    written = doc.text[post.status_start:post.end]
-    text = expand_abbreviations(written)
+    written = re.sub(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)", "", doc.text[post.status_start:post.end])
+    text = expand_abbreviations(written, inline_definitions(doc))
     prefix = _STATUS_PREFIX.get(status, "")
     if prefix and not text.casefold().startswith(prefix.strip()):
         text = prefix + text
