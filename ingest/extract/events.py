@@ -22,11 +22,11 @@ _ASSIGNED = re.compile(r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân côn
 _LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"^[^.;:]{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
-    r"đề nghị|yêu cầu|khẳng định|công bố|trao quyết định|chỉ đạo|lưu ý)\b", re.IGNORECASE)
-_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay)\b", re.IGNORECASE)
+    r"trao quyết định)\b", re.IGNORECASE)
+_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý)\b", re.IGNORECASE)
 _SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
 _ATTEND = re.compile(
-    r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn)"
+    r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn|gặp|gặp gỡ|hội kiến)"
     r"(?!\s+(?:án|kiến|báo|thảo|khuyết|toán|trữ|phòng|đoán|định|luật|bị|tính|thi|trù|kiện)\b)(?!\w)", re.IGNORECASE)
 
 
@@ -127,13 +127,16 @@ def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int
     return _event_name(doc, noun.start(), sentence_end) if noun else None
 
 
-def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: bool) -> dict[str, tuple[Role, str | None, Mention]]:
-    roles: dict[str, tuple[Role, str | None, Mention]] = {}
+def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: bool,
+           segment_of: dict[int, int]) -> dict[tuple[int, str], tuple[Role, str | None, Mention]]:
+    """Each person's role in each event segment: the first that applies of led, spoke, attended."""
+    roles: dict[tuple[int, str], tuple[Role, str | None, Mention]] = {}
     rank = {Role.led: 0, Role.spoke: 1, Role.attended: 2}
 
     def give(k: str, role: Role, led: str | None, mention: Mention) -> None:
-        if k not in roles or rank[role] < rank[roles[k][0]]:
-            roles[k] = (role, led, mention)
+        slot = (segment_of.get(doc.sentence_of(mention.start).index, 0), k)
+        if slot not in roles or rank[role] < rank[roles[slot][0]]:
+            roles[slot] = (role, led, mention)
 
     for idx, mention in enumerate(mentions):
         k = owner.get(idx)
@@ -171,9 +174,48 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         if _SPEECH_LEAD.search(before_posts) and has_event:
             give(k, Role.spoke, None, mention)
             continue
+        host = _HOST.search(doc.m, mention.end, min(sentence.end, mention.end + 80))
+        if host and not any(mention.end < m.start < host.start() for m in mentions):
+            give(k, Role.led, " ".join(("buổi " + host.group(1) if host.group(1) != "hội đàm" else host.group(1)).split()), mention)
+            continue
         if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event:
             give(k, Role.attended, None, mention)
     return roles
+
+
+# A sentence that opens with a time phrase or holds a date starts a new event segment
+# ("Buổi chiều, Chủ tịch nước dự Diễn đàn …", "Trước đó, chiều 19/5, …").
+_NEW_SEGMENT = re.compile(
+    r"^\W*(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Buổi|Trước đó|Sau đó|Cùng ngày|Tiếp đó|Tiếp theo|Cũng trong|Đầu giờ|Cuối giờ)\b")
+# "X tiếp Y", "X hội đàm với Y": the host leads the reception (GUIDELINES.md).
+_HOST = re.compile(r"^[^.;:]{0,20}?(?:đã\s+)?(tiếp|hội đàm|hội kiến)\s+(?=(?:đoàn|ông|bà|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|ngài|[A-ZĐ]))")
+
+
+def _segments(doc: Doc, dated: set[int]) -> dict[int, int]:
+    segment_of: dict[int, int] = {}
+    current = 0
+    for sentence in doc.sentences:
+        text = doc.sentence_text(sentence)
+        if sentence.index in dated or (_NEW_SEGMENT.match(text) and _event_noun(doc, sentence.start, sentence.end)):
+            if any(v == current for v in segment_of.values()):
+                current += 1
+        segment_of[sentence.index] = current
+    return segment_of
+
+
+def _drop_repeated_leads(by_segment: dict[int, list[Participant]]) -> None:
+    """One person leading the same thing in two segments is one lead ("kiểm tra …" twice)."""
+    seen: list[tuple[str, str]] = []
+    for segment in sorted(by_segment):
+        kept = []
+        for p in by_segment[segment]:
+            if p.role is Role.led and p.led:
+                led = p.led.casefold()
+                if any(name == p.name and (led in other or other in led) for name, other in seen):
+                    continue
+                seen.append((p.name, led))
+            kept.append(p)
+        by_segment[segment] = kept
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -182,39 +224,48 @@ def find_events(doc: Doc) -> list[Event]:
     persons: list[Person] = doc.layers["persons"]
     directives: list[Directive] = doc.layers["directives"]
     names = {p.key: p.name for p in persons}
+    dates = _event_dates(doc, directives)
+    segment_of = _segments(doc, {doc.sentence_of(d.start).index for d, _ in dates})
     events: dict[str, Event] = {}
-    for date, noun_start in _event_dates(doc, directives):
+    segment_event: dict[int, str] = {}
+    for date, noun_start in dates:
         iso, reason = date.iso(doc.article.date)
+        sentence = doc.sentence_of(date.start)
         if not date.year:
-            sentence = doc.sentence_of(date.start)
             year = _anniversary_year(doc, sentence.start, sentence.end)
             if year:
                 iso, reason = f"{year:04d}-{date.month:02d}-{date.day:02d}", "year of the anniversary the sentence names"
+        segment_event.setdefault(segment_of[sentence.index], iso)
         if iso in events:
             continue
         origin = Origin.inferred if reason else Origin.observed
-        sentence = doc.sentence_of(date.start)
         name = _event_name(doc, noun_start, sentence.end)
         kind_m = lexicon.event_pattern().match(doc.m, noun_start)
         kind = lexicon.event_kinds().get(re.sub(r"\s+", " ", kind_m.group(0)).casefold()) if kind_m else None
         events[iso] = Event(name=name, date=iso, kind=kind,
                             evidence=doc.evidence(date.start, date.end, "event-date", origin, reason))
     has_event = bool(events) or bool(_event_noun(doc, doc.body_start, len(doc.m)))
-    roles = _roles(doc, mentions, owner, has_event)
-    participants = tuple(
-        Participant(names[k], role, doc.evidence(m.start, m.end, "role-" + role.value), led)
-        for k, (role, led, m) in sorted(roles.items(), key=lambda kv: kv[1][2].start) if k in names
-    )
-    ordered = list(events.values())
-    if participants:
-        if ordered:
-            first = ordered[0]
-            ordered[0] = Event(name=first.name, evidence=first.evidence, date=first.date, kind=first.kind,
-                               participants=participants, directives=tuple(d.number for d in directives))
-        else:
-            noun = _event_noun(doc, doc.body_start, len(doc.m))
-            start = noun.start() if noun else participants[0].evidence.start
-            name = _event_name(doc, start, doc.sentence_of(start).end) if noun else "sự kiện"
-            ordered.append(Event(name=name, evidence=doc.evidence(start, start + len(name), "event-undated"),
-                                 participants=participants, directives=tuple(d.number for d in directives)))
-    return ordered
+    roles = _roles(doc, mentions, owner, has_event, segment_of)
+    by_segment: dict[int, list[Participant]] = {}
+    for (segment, k), (role, led, m) in sorted(roles.items(), key=lambda kv: kv[1][2].start):
+        if k in names:
+            by_segment.setdefault(segment, []).append(
+                Participant(names[k], role, doc.evidence(m.start, m.end, "role-" + role.value), led))
+    _drop_repeated_leads(by_segment)
+    topics = tuple(d.number for d in directives)
+    for segment, participants in sorted(by_segment.items()):
+        iso = segment_event.get(segment)
+        if iso is not None:
+            e = events[iso]
+            events[iso] = Event(name=e.name, evidence=e.evidence, date=e.date, kind=e.kind,
+                                participants=e.participants + tuple(participants), directives=topics)
+            continue
+        first = participants[0].evidence
+        sentence = doc.sentences[first.sentence_index]
+        noun = _event_noun(doc, sentence.start, sentence.end) or _event_noun(doc, doc.body_start, len(doc.m))
+        start = noun.start() if noun else first.start
+        name = _event_name(doc, start, doc.sentence_of(start).end) if noun else "sự kiện"
+        events[f"segment-{segment}"] = Event(
+            name=name, evidence=doc.evidence(start, start + len(name), "event-undated"),
+            participants=tuple(participants), directives=topics)
+    return list(events.values())
