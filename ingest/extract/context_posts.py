@@ -89,6 +89,8 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         owner = _beneficiary(doc, mentions, post.end, sentence.end) or _owner(doc, mentions, title.start(), sentence.start, sentence.end)
         if owner is None:
             continue
+        if status in ("started", "current") and _PAST_PERIOD.search(doc.m, sentence.start, title.start()):
+            status = "former"  # "Từ năm 2011 đến tháng 2/2016, ông làm Bộ trưởng …"
         out.setdefault(owner.key, []).append(make_position(doc, post, status, "post-context"))
         attached.add((post.start, post.end))
     return out
@@ -108,6 +110,8 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
     return best[1] if best else None
 
 
+_PAST_PERIOD = re.compile(
+    r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|[Tt]rước đó|\d+ năm (?:làm|công tác)|[Hh]ồi tháng|[Nn]ăm \d{4},)")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
 _PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
 

@@ -67,7 +67,11 @@ def body_types() -> dict[str, str]:
 
 @cache
 def body_pattern() -> re.Pattern[str]:
-    return _bounded(list(column("body_types")), re.IGNORECASE)
+    # Case matters for one-word heads ("Vụ" is a body, "vụ" an affair); longer heads also match
+    # with a lower-case first letter ("ủy ban nhân dân").
+    heads = list(column("body_types"))
+    variants = heads + [h[0].lower() + h[1:] for h in heads if " " in h]
+    return _bounded(variants)
 
 
 @cache

@@ -94,8 +94,20 @@ def _fullest(positions: list[Position]) -> list[Position]:
     a post the article also says was left ("nguyên …") is listed as left."""
     keys = [text_key(p.text) for p in positions]
     left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
-    positions = [p for p, k in zip(positions, keys) if k not in left]
-    keys = [k for k in keys if k not in left]
+    # "nguyên Bí thư Quận ủy" + "Bí thư Quận ủy Thanh Khê": the post left is the fuller one.
+    for i, (p, k) in enumerate(zip(positions, keys)):
+        if k.startswith("nguyên "):
+            continue
+        shorter = [f for f in left if k.startswith(f + " ")]
+        if shorter:
+            positions[i] = Position(text="nguyên " + p.text, title=p.title, body=p.body, body_kind=p.body_kind,
+                                    status=PostStatus.former, evidence=p.evidence, jurisdiction=p.jurisdiction,
+                                    place=p.place)
+            keys[i] = "nguyên " + k
+    left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
+    covered = {k for k in keys if not k.startswith("nguyên ") and any(f == k or f.startswith(k + " ") for f in left)}
+    positions = [p for p, k in zip(positions, keys) if k not in covered]
+    keys = [k for k in keys if k not in covered]
     keep: list[Position] = []
     seen: set[str] = set()
     for p, k in zip(positions, keys):

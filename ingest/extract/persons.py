@@ -23,7 +23,7 @@ from ingest.extract.posts import PostSpan, is_name_start, is_occasion_role, post
 from ingest.extract.tokens import Token, token_at
 from kg.text.normalize import key as text_key
 
-_CREDIT = re.compile(r"(?:Ảnh|ảnh|Theo|Nguồn|Video|Clip)\s*:?\s*$")
+_CREDIT = re.compile(r"(?:Ảnh|ảnh|Theo|Nguồn|Video|Clip|CTV|PV|Phóng viên|Nhóm PV)\s*:?\s*$")
 _POST_SEP = re.compile(r"\s*(?:,|-|–|\(|và|kiêm)\s*(?:hiện là\s+|hiện đang là\s+|chức vụ\s+|là\s+)?", re.IGNORECASE)
 # Asides between a name and its posts: "(bìa trái)", "(SN 1964)", ", sinh ngày 24/4/1975", ", 57 tuổi".
 _ASIDE = re.compile(r"\s*(?:\((?!\s*(?:nguyên\s+)?[A-ZĐ][a-zđà-ỹ]*\s+[a-zđà-ỹ])[^()]{1,40}\)|,\s*(?:sinh ngày|sinh năm|SN)\s+[\d/.\-]+|,\s*\d{2}\s+tuổi)")

@@ -63,6 +63,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             continue
         if not _GAP_OK.fullmatch(gap):
             break
+        if t.cap and t.text in lexicon.function_words():
+            break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
             break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"
         term = _TERM_WORD.match(doc.m, t.start)
