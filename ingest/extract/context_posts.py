@@ -111,7 +111,7 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
 
 
 _PAST_PERIOD = re.compile(
-    r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|[Tt]rước đó|\d+ năm (?:làm|công tác)|[Hh]ồi tháng|[Nn]ăm \d{4},)")
+    r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|[Tt]rước đó|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
 _PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
 
