@@ -2,7 +2,10 @@
 kg runs lives in this folder, under a name.
 
 Each ``.rq`` file starts with comment lines; ``# params: q:text person:iri`` declares its
-parameters and their kinds (``text``, ``iri``, ``int``). Values are only ever bound as
+parameters and their kinds (``text``, ``iri``, ``int``); a parameter must also appear in the
+SELECT projection (Oxigraph's substitutions follow SPARQL SEP-0007), and the store leaves it
+out of the rows it returns. Use parameters in triple patterns and FILTERs only: a BIND
+inside a group does not see a substituted value. Values are only ever bound as
 parameters (SPARQL substitutions / Cypher ``$params``), never pasted into the text. Prefixes
 (``kg:``, ``org:``, …) are those of kg.vocab.PREFIXES, passed to the engine with the query.
 """

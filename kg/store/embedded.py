@@ -78,7 +78,8 @@ class EmbeddedView:
                                        substitutions=subs)
         except SyntaxError as e:
             raise QueryError(name, f"invalid SPARQL: {e}") from e
-        variables = [v.value for v in solutions.variables]
+        # Substituted parameters must be projected (SEP-0007); they are not part of the answer.
+        variables = [v.value for v in solutions.variables if v.value not in params]
         return [{v: _value(s[v]) for v in variables} for s in solutions]
 
     def article_graphs(self) -> Iterator[tuple[str, list[Triple]]]:

@@ -1,0 +1,177 @@
+"""Typed questions over a store View; every answer lists its sources (article id + sentence).
+
+Names and numbers are matched on their folded form (kg.text.normalize.fold: no diacritics,
+lower case, either tone spelling), so "nguyen long bien" finds Nguyễn Long Biên. When some
+candidates match the folded text exactly, only those are kept; otherwise every candidate that
+contains it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from kg.answers import (BodyAnswer, BodyEvent, DirectiveAnswer, DirectiveEvent, HoldingEntry, Hop,
+                        Leadership, Participant, PathAnswer, PersonAnswer, Related, Source,
+                        TimelineEntry, sources)
+from kg.errors import UnknownEntity
+from kg.store.base import Row, View
+from kg.text.normalize import fold
+
+MAX_MATCHES = 10
+
+
+def _folded(text: str, what: str) -> str:
+    q = fold(text)
+    if not q:
+        raise UnknownEntity(what, text)
+    return q
+
+
+def _best(rows: list[Row], q: str) -> list[Row]:
+    exact = [r for r in rows if r["folded"] == q]
+    return (exact or rows)[:MAX_MATCHES]
+
+
+def _group(rows: Iterable[Row], key: Callable[[Row], Any]) -> dict[Any, list[Row]]:
+    groups: dict[Any, list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[key(r)].append(r)
+    return groups
+
+
+def who_led(view: View, text: str) -> list[Leadership]:
+    """Who led the group, meeting or delegation whose name contains TEXT, and when."""
+    q = _folded(text, "group, meeting or delegation")
+    rows = view.query("who_led", q=q)
+    if not rows:
+        raise UnknownEntity("group, meeting or delegation led by someone", text)
+    out = []
+    for (person, event), rs in _group(rows, lambda r: (r["person"], r["event"])).items():
+        r = rs[0]
+        out.append(Leadership(person=person, name=r["name"], led=r["ledText"] or r["bodyLabel"] or r["eventName"],
+                              body=r["body"], body_label=r["bodyLabel"], event=event, event_name=r["eventName"],
+                              date=r["date"], sources=sources(rs)))
+    return sorted(out, key=lambda a: (a.date or "", a.name, a.event))
+
+
+def _find(view: View, query: str, text: str, what: str) -> list[Row]:
+    q = _folded(text, what)
+    found = _best(view.query(query, q=q), q)
+    if not found:
+        raise UnknownEntity(what, text)
+    return found
+
+
+def person(view: View, name: str) -> list[PersonAnswer]:
+    """Posts, roles and events of the person(s) called NAME, as a timeline."""
+    out = []
+    for match in _find(view, "person_search", name, "person"):
+        rows = view.query("person_timeline", person=match["person"])
+        groups = _group(rows, lambda r: (r["kind"], r["date"], r["label"], r["status"], r["role"], r["detail"] or None, r["body"]))
+        timeline = [TimelineEntry(kind=k[0], date=k[1], label=k[2], status=k[3], role=k[4], detail=k[5], body=k[6],
+                                  sources=sources(rs)) for k, rs in groups.items()]
+        timeline.sort(key=lambda e: (e.date or "", e.kind, e.label))
+        out.append(PersonAnswer(match["person"], match["name"], match["articles"], tuple(timeline)))
+    return out
+
+
+def body(view: View, name: str) -> list[BodyAnswer]:
+    """Who held which post in the body(ies) called NAME, its parts and events, over time."""
+    out = []
+    for match in _find(view, "body_search", name, "body"):
+        iri = match["body"]
+        related = tuple(Related(r["relation"], r["other"], r["label"]) for r in view.query("body_parts", body=iri))
+        holdings = [HoldingEntry(k[0], k[1], k[2], k[3], k[4], sources(rs)) for k, rs in _group(
+            view.query("body_holdings", body=iri),
+            lambda r: (r["person"], r["name"], r["post"], r["status"], r["date"])).items()]
+        events = [BodyEvent(k[0], k[1], k[2], k[3], k[4], sources(rs)) for k, rs in _group(
+            view.query("body_events", body=iri), lambda r: (r["event"], r["name"], r["date"], r["how"], r["leader"])).items()]
+        out.append(BodyAnswer(iri, match["label"], match["kind"], match["articles"], related,
+                              tuple(sorted(holdings, key=lambda h: (h.date or "", h.post, h.name))),
+                              tuple(sorted(events, key=lambda e: (e.date or "", e.name, e.how)))))
+    return out
+
+
+def directive(view: View, number: str) -> list[DirectiveAnswer]:
+    """Issuer, date and subject of the directive numbered NUMBER, and the events and people
+    linked to it."""
+    q = _folded(number, "directive")
+    rows = view.query("directive", q=q)
+    if not rows:
+        raise UnknownEntity("directive numbered", number)
+    out = []
+    for iri, rs in _group(rows, lambda r: r["directive"]).items():
+        first = _first_with(rs, ("date", "issuer", "issuerText", "subject"))
+        events = []
+        for (event, name, date), ers in _group(view.query("directive_events", directive=iri),
+                                               lambda r: (r["event"], r["name"], r["date"])).items():
+            parts = [Participant(k[0], k[1], k[2], sources(prs))
+                     for k, prs in _group(ers, lambda r: (r["person"], r["personName"], r["role"])).items()]
+            events.append(DirectiveEvent(event, name, date, tuple(parts)))
+        out.append(DirectiveAnswer(iri, rs[0]["number"], rs[0]["kind"], first.get("date"),
+                                   first.get("issuer") or first.get("issuerText"), first.get("subject"),
+                                   sources(rs), tuple(sorted(events, key=lambda e: (e.date or "", e.name)))))
+    return out
+
+
+def _first_with(rows: list[Row], fields: tuple[str, ...]) -> dict[str, Any]:
+    """For each field, the first non-empty value among rows."""
+    return {f: next((r[f] for r in rows if r.get(f)), None) for f in fields}
+
+
+def path(view: View, a: str, b: str) -> PathAnswer:
+    """How two people or bodies are connected, hop by hop, each hop with one evidence sentence.
+
+    The graph is undirected (persons, bodies, events, directives as nodes); among equally short
+    paths the one found first in IRI order is taken, so the answer is deterministic."""
+    import networkx as nx   # only here: kg --help must not pay for it
+
+    nodes = {r["node"]: r for r in view.query("nodes")}
+    starts, ends = _endpoints(nodes, a), _endpoints(nodes, b)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    evidence: dict[tuple[str, str], tuple[str, bool, Source]] = {}
+    for r in view.query("edges"):
+        if r["a"] not in nodes or r["b"] not in nodes or r["a"] == r["b"]:
+            continue
+        pair = tuple(sorted((r["a"], r["b"])))
+        candidate = (r["relation"], r["a"] == pair[0], Source.of(r))
+        if pair not in evidence or candidate < evidence[pair]:
+            evidence[pair] = candidate   # type: ignore[index]
+    graph.add_edges_from(sorted(evidence))
+    best: list[str] | None = None
+    for s in starts:
+        for t in ends:
+            try:
+                found = nx.shortest_path(graph, s, t)
+            except nx.NetworkXNoPath:
+                continue
+            if best is None or (len(found), found) < (len(best), best):
+                best = found
+    s, t = (best[0], best[-1]) if best else (starts[0], ends[0])
+    hops = []
+    for x, y in zip(best or [], (best or [])[1:]):
+        relation, forward_sorted, src = evidence[tuple(sorted((x, y)))]   # type: ignore[index]
+        forward = forward_sorted == (x < y)
+        hops.append(Hop(x, nodes[x]["label"], relation, forward, y, nodes[y]["label"], src))
+    return PathAnswer(s, nodes[s]["label"], t, nodes[t]["label"], tuple(hops))
+
+
+def _endpoints(nodes: Mapping[str, Row], text: str) -> list[str]:
+    q = _folded(text, "person or body")
+    rows = [r for r in nodes.values() if r["type"] in ("person", "body") and q in r["folded"]]
+    found = [r["node"] for r in _best(sorted(rows, key=lambda r: (r["folded"] != q, r["node"])), q)]
+    if not found:
+        raise UnknownEntity("person or body", text)
+    return found
+
+
+def stats(view: View) -> dict[str, int]:
+    """How many articles, persons, bodies, posts, holdings, directives, events … the graph holds."""
+    counts = {r["kind"]: r["count"] for r in view.query("stats")}
+    kinds = ("articles", "sentences", "persons", "bodies", "posts", "holdings", "directives", "events",
+             "participations", "places", "evidence")
+    out = {k: counts.get(k, 0) for k in kinds}
+    out["quads"] = view.size()
+    return out
