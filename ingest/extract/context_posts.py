@@ -79,7 +79,7 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         if any(s <= title.start() < e for s, e in attached):
             continue
         sentence = doc.sentence_of(title.start())
-        before = doc.m[max(sentence.start, title.start() - 90):title.start()].casefold()
+        before = doc.m[max(sentence.start, title.start() - 260):title.start()].casefold()
         status = _status_cue(before, cues)
         if status is None:
             continue
@@ -111,7 +111,7 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
 
 
 _PAST_PERIOD = re.compile(
-    r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|[Tt]rước đó|\d+ năm (?:làm|công tác))")
+    r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
 _PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
 

@@ -70,8 +70,9 @@ def body_pattern() -> re.Pattern[str]:
     # Case matters for one-word heads ("Vụ" is a body, "vụ" an affair); longer heads also match
     # with a lower-case first letter ("ủy ban nhân dân").
     heads = list(column("body_types"))
-    variants = heads + [h[0].lower() + h[1:] for h in heads if " " in h]
-    return _bounded(variants)
+    single = _alternation([h for h in heads if " " not in h])
+    multi = _alternation([h for h in heads if " " in h])
+    return re.compile(r"(?<![\w.&])(?:(?i:" + multi + r")|" + single + r")(?![\w&])")
 
 
 @cache

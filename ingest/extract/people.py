@@ -57,6 +57,8 @@ def post_text(doc: Doc, post: PostSpan, status: str | None = None) -> str:
     status = status or post.status
     written = re.sub(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)", "", doc.text[post.status_start:post.end])
     text = expand_abbreviations(written, inline_definitions(doc))
+    if status == "started":
+        text = re.sub(r"^tân\s+", "", text, flags=re.IGNORECASE)  # "tân Phó Bí thư": newly appointed
     prefix = _STATUS_PREFIX.get(status, "")
     if prefix and not text.casefold().startswith(prefix.strip()):
         text = prefix + text
@@ -120,6 +122,24 @@ def _fullest(positions: list[Position]) -> list[Position]:
     return keep
 
 
+_BOARDS = ("hội đồng quản trị", "hội đồng thành viên")
+
+
+def _share_body_across_kiem(doc: Doc, positions: list[Position]) -> list[Position]:
+    """ "Phó Chủ tịch Hội đồng quản trị kiêm Tổng Giám đốc Sở giao dịch X": the board is X's board,
+    so the first post reads "Phó Chủ tịch Hội đồng quản trị Sở giao dịch X" (GUIDELINES.md: kiêm)."""
+    out = list(positions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not a.body or a.body.casefold() not in _BOARDS or not b.body:
+            continue
+        between = doc.m[a.evidence.end:b.evidence.start]
+        if re.fullmatch(r"\s*kiêm\s*", between):
+            out[i] = Position(text=f"{a.text} {b.body}", title=a.title, body=f"{a.body} {b.body}",
+                              body_kind=b.body_kind, status=a.status, evidence=a.evidence)
+    return out
+
+
 def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Position]]) -> tuple[list[Person], dict[int, str]]:
     """Persons in order of first mention, and each mention's person key (short forms resolved)."""
     full = [m for m in mentions if not m.short]
@@ -150,5 +170,6 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
     for k, extra_positions in extra.items():
         if k in positions:
             positions[k].extend(extra_positions)
-    persons = [Person(names[k], k, tuple(_fullest(positions[k])), tuple(evidence[k])) for k in order]
+    persons = [Person(names[k], k, tuple(_fullest(_share_body_across_kiem(doc, positions[k]))), tuple(evidence[k]))
+               for k in order]
     return persons, owner

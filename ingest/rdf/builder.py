@@ -208,10 +208,11 @@ class Builder:
                 self.derived(node, ev)
 
     def find_body(self, text: str) -> URIRef | None:
-        """The body of this article that ``text`` names first (longest name on a tie)."""
+        """The body of this article that ``text`` starts with, the longest such name: "Tổ giám
+        sát số 2, Đoàn giám sát 1521 của …" names Tổ giám sát số 2, not the bodies after it."""
         k = key(text)
-        found = [(k.find(bk), -len(bk), bk) for bk in self.bodies if bk and bk in k]
-        return self.body(self.bodies[min(found)[2]].name) if found else None
+        found = [bk for bk in self.bodies if bk and k.startswith(bk) and k[len(bk):len(bk) + 1] in ("", " ", ",")]
+        return self.body(self.bodies[max(found, key=len)].name) if found else None
 
 
 def province_of(place: Place | None) -> str | None:
