@@ -104,7 +104,8 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
         if idx < 0 or (idx > 0 and before[idx - 1].isalnum()):
             continue
         between = before[idx + len(cue):]
-        if between.strip() == "" or re.fullmatch(r"[^.;]*:\s*(?:[^.;:]*,\s*)*", between):
+        if between.strip() == "" or re.fullmatch(r"[^.;]*:\s*(?:[^.;:]*(?:,|kiêm|và)\s*)*", between) \
+                or (cue.startswith("giữ các") and re.fullmatch(r"(?:\s*[^.;:,]{2,80}(?:,|kiêm|và))+\s*", between)):
             if best is None or idx + len(cue) > best[0]:
                 best = (idx + len(cue), status)
     return best[1] if best else None
@@ -113,7 +114,7 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
 _PAST_PERIOD = re.compile(
     r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
-_PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+[A-ZĐÀ-Ỹ])(?!\w)")
+_PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+" + lexicon.UPPER + r")(?!\w)")
 
 
 def _beneficiary(doc: Doc, mentions: list[Mention], post_end: int, sentence_end: int) -> Mention | None:

@@ -92,7 +92,7 @@ def _issuer(doc: Doc, tokens: list[Token], kind_start: int, after: int, sentence
         head = re.sub(r"\s+(?:đã|vừa|cũng|sẽ)\s*$", "", before[:verb.start()])
         clause_start = sentence_start + (head.rfind(",") + 1 if "," in head else 0)
         clause_end = sentence_start + len(head)
-        for m in re.finditer(r"(?<![\w])[A-ZĐÀ-Ỹ]", doc.m[clause_start:clause_end]):
+        for m in re.finditer(r"(?<![\w])" + lexicon.UPPER, doc.m[clause_start:clause_end]):
             start = clause_start + m.start()
             end = _phrase_at(doc, tokens, start, clause_end)
             if end:

@@ -13,6 +13,9 @@ from ingest.tables import column, mapping, rows
 from kg.text.normalize import canonical
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Upper-case letters of Vietnamese (and Latin) text, as a character class: a range like À-Ỹ
+# would also take in lower-case letters such as "đ".
+UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()) + "]"
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 

@@ -144,7 +144,7 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
         post = post_at(doc, tokens, title_start, limit)
         if not post or (limit < len(doc.m) and doc.m[post.end:limit].strip() == "" and limit != doc.sentence_of(offset).end):
             break  # a title right before the next name belongs to that name
-        if sep.group(0).strip().casefold() == "và" and re.match(r" [A-ZĐÀ-Ỹ]", doc.m[post.end:post.end + 2]):
+        if sep.group(0).strip().casefold() == "và" and re.match(r" " + lexicon.UPPER, doc.m[post.end:post.end + 2]):
             break  # "…, Chủ tịch X và Chủ tịch Y Name": the second title is the next person's
         posts.append(post)
         pos = post.end
