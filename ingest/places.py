@@ -42,13 +42,13 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from ingest.tables import column, rows
+from ingest.tables import Row, TableError, column, rows
 from kg.model import Place
 from kg.text.normalize import canonical, nfc
 
 Level = Literal["province", "district", "commune"]
 
-REFORM_DATE = "2025-07-01"   # Resolutions 202/2025/QH15 and the commune-level ones took effect
+REFORM_DATE = "2025-07-01"   # the 34 provinces and the new communes began work; districts ended
 _RANK = {"commune": 0, "district": 1, "province": 2}
 _W = r"[^\W_]+(?:['’][^\W_]+)*"                       # a word: "Ninh", "8", "H'Drai"
 _WORD = re.compile(_W)
@@ -121,6 +121,7 @@ class _Gazetteer:
     honorifics: frozenset[str]
     foreign_after: re.Pattern[str]
     starts: re.Pattern[str]           # the first word of every prefix and bare name: where to look
+    old_kinds: frozenset[str]         # unit types that existed before the reform
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -204,9 +205,9 @@ def _gazetteer() -> _Gazetteer:
     with sqlite3.connect((data / "dataset.db").as_uri() + "?mode=ro&immutable=1", uri=True) as db:
         units = _load_units(db, mapping)
     table = rows("place_aliases")
-    needs_prefix = {" ".join(map(_key, _words(r["surface"]))) for r in table if r["kind"] == "needs_prefix"}
+    needs_prefix = {_name_key(r["surface"]) for r in table if r["kind"] == "needs_prefix"}
     tries: dict[str, Trie] = {"bare": {}, "province": {}, "district": {}, "commune": {}}
-    by_name: dict[tuple[str, str], list[str]] = {}   # (level, short name key) → codes
+    by_name: dict[tuple[str, str], list[str]] = {}   # (level, name key) → codes
     abbrev: set[str] = set()
     for code, u in units.items():
         name = u.place.name
@@ -219,51 +220,79 @@ def _gazetteer() -> _Gazetteer:
         # are given names and common words far more often than places.
         if u.place.level == "province" and len(words) >= 2 and key not in needs_prefix:
             _add(tries["bare"], words, code)
-    prefix_rows: list[_Prefix] = []
+    prefix_rows = _add_table_rows(table, units, tries, by_name)
     prefixes: Trie = {}
-    for r in table:
-        words = _words(r["surface"])
-        if r["kind"] == "prefix":
-            exact = any(c.isupper() for c in r["surface"])
-            gap = _NEXT_DOTTED if r["surface"].endswith(".") else _NEXT_ABBR if exact else _NEXT_SPACED
-            _add(prefixes, words, str(len(prefix_rows)))
-            prefix_rows.append(_Prefix(tuple(words), r["level"], r["target"], exact, gap))
-        elif r["kind"] == "not_place":
-            _add(tries["bare"], words, None)
-        elif r["kind"] in ("alias", "short"):
-            for code in by_name[(r["level"], " ".join(map(_key, _words(r["target"]))))]:
-                _add(tries[r["level"]], words, code)
-                if r["kind"] == "alias":
-                    _add(tries["bare"], words, code)
-        elif r["kind"] == "historic":
-            into = units[by_name[(r["level"], " ".join(map(_key, _words(r["target"]))))][0]]
-            succ = into.place if into.era == "vn34" else units[into.place.successor_code or ""].place
-            letter, name = r["level"][0], ("Tỉnh " if r["level"] == "province" else "") + r["surface"]
-            code = f"vnold-{letter}{r['code']}"
-            p = Place(code, name, r["level"], code if letter == "p" else into.place.province_code,
-                      name if letter == "p" else into.place.province_name, succ.code, succ.name)
-            units[code] = _Unit(p, "vnold", "Tỉnh", until=r["until"] or None)
-            _add(tries[r["level"]], words, code)
-            _add(tries["bare"], words, code)
+    for index, row in enumerate(prefix_rows):
+        _add(prefixes, row.tokens, str(index))
     abbrev |= {_key(w) for r in table if r["kind"] != "prefix" for w in _words(r["surface"]) if len(w) > 1 and w.isupper()}
     # Countries from tables/countries.tsv, less those that are also Vietnamese units ("Sài Gòn").
     foreign = sorted((canonical(c) for c in column("countries") if canonical(c) != "Việt Nam"
                       and not _lookup(tries["bare"], _words(c)) and not _lookup(tries["commune"], _words(c))),
                      key=len, reverse=True)
     foreign_after = re.compile(r"[ \t]*(?:,|\(|của|thuộc)[ \t]*(?:" + "|".join(map(re.escape, foreign)) + r")(?!\w)")
-    # One regex finds where a place can start, so the scan touches a few words per text, not all.
-    prefix_firsts = {row.tokens[0] for row in prefix_rows if row.exact}
-    folded_firsts = {_key(row.tokens[0]) for row in prefix_rows if not row.exact}
-    bare_firsts = {f(k) for k in tries["bare"] for f in (str.upper, lambda w: w[:1].upper() + w[1:])}
+    return _Gazetteer(units, tries, prefixes, prefix_rows, frozenset(abbrev),
+                      frozenset(_key(s) for s in column("surnames")),
+                      frozenset(_key(h) for h in column("honorifics")), foreign_after,
+                      _start_pattern(prefix_rows, tries["bare"]),
+                      frozenset(u.kind for u in units.values() if u.era == "vn63"))
+
+
+def _name_key(text: str) -> str:
+    return " ".join(map(_key, _words(text)))
+
+
+def _add_table_rows(table: Sequence[Row], units: dict[str, _Unit], tries: dict[str, Trie],
+                    by_name: dict[tuple[str, str], list[str]]) -> tuple[_Prefix, ...]:
+    """Add tables/place_aliases.tsv to the tries and units; return its prefixes."""
+    path = "ingest/tables/place_aliases.tsv"
+    prefixes: list[_Prefix] = []
+    for r in table:
+        words, kind, level = _words(r["surface"]), r["kind"], r["level"]
+        if kind == "prefix":
+            if level not in ("province", "city", "district", "commune"):
+                raise TableError(path, r.line, f"unknown prefix level {level!r}")
+            exact = any(c.isupper() for c in r["surface"])
+            nxt = _NEXT_DOTTED if r["surface"].endswith(".") else _NEXT_ABBR if exact else _NEXT_SPACED
+            prefixes.append(_Prefix(tuple(words), level, r["target"], exact, nxt))
+            continue
+        if kind == "not_place":
+            _add(tries["bare"], words, None)
+            continue
+        if kind == "needs_prefix":
+            continue
+        codes = by_name.get((level, _name_key(r["target"])))
+        if not codes:
+            raise TableError(path, r.line, f"no {level} named {r['target']!r} in vietnamadminunits")
+        if kind in ("alias", "short"):
+            for code in codes:
+                _add(tries[level], words, code)
+                if kind == "alias":
+                    _add(tries["bare"], words, code)
+        elif kind == "historic" and level == "province":
+            into = units[codes[0]]
+            succ = into.place if into.era == "vn34" else units[into.place.successor_code or ""].place
+            code, name = f"vnold-p{r['code']}", f"Tỉnh {r['surface']}"
+            units[code] = _Unit(Place(code, name, "province", code, name, succ.code, succ.name),
+                                "vnold", "Tỉnh", until=r["until"] or None)
+            _add(tries["province"], words, code)
+            _add(tries["bare"], words, code)
+        else:
+            raise TableError(path, r.line, f"unknown kind {kind!r} (historic units are provinces only)")
+    return tuple(prefixes)
+
+
+def _start_pattern(prefixes: Sequence[_Prefix], bare: Trie) -> re.Pattern[str]:
+    """One regex for the first word of every prefix and bare name, so the scan visits a few
+    words of a text rather than all of them."""
+    exact = {row.tokens[0] for row in prefixes if row.exact}
+    folded = {_key(row.tokens[0]) for row in prefixes if not row.exact}
+    capitalised = {f(k) for k in bare for f in (str.upper, lambda w: w[:1].upper() + w[1:])}
 
     def alternation(words: Iterable[str]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
-    starts = re.compile(r"(?<![^\W_])(?:(?i:" + alternation(folded_firsts) + ")|" + alternation(prefix_firsts | bare_firsts)
-                        + r")(?![^\W_]|['’][^\W_])")
-    return _Gazetteer(units, tries, prefixes, tuple(prefix_rows), frozenset(abbrev),
-                      frozenset(_key(s) for s in column("surnames")),
-                      frozenset(_key(h) for h in column("honorifics")), foreign_after, starts)
+    return re.compile(r"(?<![^\W_])(?:(?i:" + alternation(folded) + ")|" + alternation(exact | capitalised)
+                      + r")(?![^\W_]|['’][^\W_])")
 
 
 def _lookup(trie: Trie, words: Sequence[str]) -> tuple[str, ...]:
@@ -298,11 +327,11 @@ class _Scan:
 
     def run(self) -> list[PlaceMention]:
         out: list[PlaceMention] = []
-        pos = 0
+        pos, no_bare = 0, -1
         while (hit := self.g.starts.search(self.m, pos)) is not None:
             tok = (hit.start(), hit.end(), hit.group())
             found = self.prefixed(tok)
-            if found is None:
+            if found is None and tok[0] != no_bare:
                 found = self.bare(tok)
             if found is None:
                 pos = tok[1]
@@ -310,10 +339,11 @@ class _Scan:
             mention, last = found
             if mention is not None:
                 out.append(mention)
-            elif last is not None and (nxt := self.after(_NEXT_SPACED, last[1])) is not None:
-                # A prefix with a name we don't know ("tỉnh Quảng Đông"): that name is no bare province.
-                last = nxt
-            pos = (last or tok)[1]
+            elif found is not None and (nxt := self.after(_NEXT_SPACED, last[1])) is not None:
+                # A prefix with a name we don't know ("tỉnh Quảng Đông"): that name is no bare
+                # province, though it may be another prefix ("Quận ủy Quận 12").
+                no_bare = nxt[0]
+            pos = last[1]
         return out
 
     def after(self, pattern: re.Pattern[str], end: int) -> Token | None:
@@ -342,7 +372,7 @@ class _Scan:
             tok = self.after(_NEXT_IN_NAME, tok[1])
         return out
 
-    def prefixed(self, first: Token) -> tuple[PlaceMention | None, Token | None] | None:
+    def prefixed(self, first: Token) -> tuple[PlaceMention | None, Token] | None:
         """The prefixed name at ``first``; (None, last prefix word) when the prefix is followed
         by no name we know; None when no prefix starts there."""
         node: Trie = self.g.prefixes
@@ -388,11 +418,12 @@ class _Scan:
         if row.level != "province":
             level: Level = "commune" if row.level == "commune" else "district"
             for last, codes in self.walk(self.g.tries[level], tok):
-                if not any(o[0] == last for o in options):
-                    options.append((last, level, _prefer_kind(self.g, codes, row.kind), tok[0]))
+                places = _prefer_kind(self.g, codes, row.kind)
+                if places and not any(o[0] == last for o in options):
+                    options.append((last, level, places, tok[0]))
         return max(options, key=lambda o: o[0][1]) if options else None
 
-    def bare(self, first: Token) -> tuple[PlaceMention | None, Token | None] | None:
+    def bare(self, first: Token) -> tuple[PlaceMention | None, Token] | None:
         matches = self.walk(self.g.tries["bare"], first)
         if not matches:
             return None
@@ -430,7 +461,8 @@ def _code(p: Place) -> str:
 def _prefer_kind(g: _Gazetteer, codes: Iterable[str], kind: str) -> tuple[Place, ...]:
     """Within each province keep the units of the prefix's type when there are any ("huyện Kỳ
     Anh" is not "thị xã Kỳ Anh"); across provinces keep all, since units change type over the
-    years ("huyện Sa Pa" became a thị xã in 2019) and only context can tell them apart."""
+    years ("huyện Sa Pa" became a thị xã in 2019) and only context can tell them apart. A type
+    new in 2025 ("đặc khu") was never another unit's earlier type, so it keeps its own only."""
     groups: dict[str | None, list[_Unit]] = {}
     for c in codes:
         u = g.units[c]
@@ -438,7 +470,7 @@ def _prefer_kind(g: _Gazetteer, codes: Iterable[str], kind: str) -> tuple[Place,
     out: list[Place] = []
     for members in groups.values():
         same = [u for u in members if u.kind == kind]
-        out.extend(u.place for u in (same or members))
+        out.extend(u.place for u in (same or (members if kind in g.old_kinds else [])))
     return tuple(sorted(out, key=_code))
 
 

@@ -12,8 +12,11 @@ import re
 from ingest.extract import lexicon
 from ingest.extract.dates import DateMention, find_dates
 from ingest.extract.doc import Doc
+from ingest.extract.people import post_text
 from ingest.extract.persons import Mention
+from ingest.extract.posts import post_at, title_starts
 from kg.model import Directive, Event, Origin, Participant, Person, Role
+from kg.text.normalize import canonical
 
 _NOT_EVENT_DATE = re.compile(
     r"(?:sinh|sinh ngày|SN|từ ngày|trước ngày|đến ngày|kể từ ngày|hạn|thời hạn|ngày sinh|đến hết ngày)\s*$", re.IGNORECASE)
@@ -22,8 +25,10 @@ _ASSIGNED = re.compile(r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân côn
 _LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"^[^.;:]{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
-    r"trao quyết định)\b", re.IGNORECASE)
-_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý)\b", re.IGNORECASE)
+    r"trao quyết định|trả lời chất vấn|đọc báo cáo)\b", re.IGNORECASE)
+_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý|hy vọng|cảm ơn|ghi nhận|biểu dương|đánh giá cao)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[.!?,:]\s+|\n)(?:đồng chí\s+|Đồng chí\s+)?$")
+_REPORTED = re.compile(r"(?:ý kiến của|chỉ đạo của|theo|của)\s+(?:đồng chí\s+|ông\s+|bà\s+)?$", re.IGNORECASE)
 _SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
 _ATTEND = re.compile(
     r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn|gặp|gặp gỡ|hội kiến)"
@@ -127,8 +132,28 @@ def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int
     return _event_name(doc, noun.start(), sentence_end) if noun else None
 
 
+def _tail_end(doc: Doc, mentions: list[Mention], idx: int, sentence_end: int) -> tuple[int, int]:
+    """Where the words about mention idx start and stop: after its posts, and past any person
+    joined to it ("A và Bộ trưởng B đã trả lời …": the verb is A's too)."""
+    mention = mentions[idx]
+    start = max([mention.end] + [p.end for p in mention.posts if p.start >= mention.end])
+    j = idx
+    while j + 1 < len(mentions) and mentions[j + 1].start < sentence_end:
+        nxt = mentions[j + 1]
+        cur_end = max([mentions[j].end] + [p.end for p in mentions[j].posts if p.start >= mentions[j].end])
+        head = min([nxt.start] + [p.status_start for p in nxt.posts if p.end <= nxt.start])
+        if re.fullmatch(r"\s*(?:,|và|cùng)\s*(?:(?:đồng chí|ông|bà)\s+)?", doc.m[cur_end:head]):
+            j += 1
+            continue
+        break
+    last = mentions[j]
+    end_of_last = max([last.end] + [p.end for p in last.posts if p.start >= last.end])
+    stop = next((m.start for m in mentions[j + 1:] if m.start > end_of_last), sentence_end)
+    return (start if j == idx else end_of_last), min(stop, sentence_end)
+
+
 def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: bool,
-           segment_of: dict[int, int]) -> dict[tuple[int, str], tuple[Role, str | None, Mention]]:
+           segment_of: dict[int, int], dated_segments: set[int]) -> dict[tuple[int, str], tuple[Role, str | None, Mention]]:
     """Each person's role in each event segment: the first that applies of led, spoke, attended."""
     roles: dict[tuple[int, str], tuple[Role, str | None, Mention]] = {}
     rank = {Role.led: 0, Role.spoke: 1, Role.attended: 2}
@@ -143,16 +168,16 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         if k is None:
             continue
         sentence = doc.sentence_of(mention.start)
-        tail_start = max([mention.end] + [p.end for p in mention.posts if p.start >= mention.end])
-        nxt = next((m.start for m in mentions[idx + 1:] if m.start > mention.start), sentence.end)
-        tail = doc.m[tail_start:min(sentence.end, nxt + 0 if nxt > tail_start else sentence.end)]
-        before = doc.m[sentence.start:mention.start]
+        tail_start, tail_stop = _tail_end(doc, mentions, idx, sentence.end)
+        tail = doc.m[tail_start:tail_stop]
         head_posts_start = min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])
         before_posts = doc.m[sentence.start:head_posts_start]
         if _ASSIGNED.search(before_posts):
             continue  # "giao Phó Chủ tịch X chủ trì …": asked to, not reported as doing
+        reported = bool(_REPORTED.search(before_posts))  # "ý kiến của Thủ tướng X yêu cầu …"
+        in_event = segment_of.get(sentence.index) in dated_segments or bool(_event_noun(doc, sentence.start, sentence.end))
         led = _LED_AFTER.match(tail)
-        if led:
+        if led and not reported:
             by_do = bool(_LED_BEFORE.search(before_posts))
             cue_end = None if led.group(1).startswith("làm") or by_do else tail_start + led.end()
             if "kiểm tra" in led.group(1):
@@ -163,24 +188,53 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
                 or re.search(r"dưới sự chủ trì của\s+(?:đồng chí|ông|bà)?\s*$", before_posts):
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, None), mention)
             continue
+        host = _HOST.match(tail)
+        if host and not reported:
+            give(k, Role.led, "buổi " + host.group(1) if host.group(1) == "tiếp" else host.group(1), mention)
+            continue
         speech = _SPEECH.match(tail)
-        if speech and (has_event or speech.group(1).casefold() in ("phát biểu", "đọc diễn văn", "kết luận")):
+        if speech and not reported and (has_event or speech.group(1).casefold() in ("phát biểu", "đọc diễn văn", "kết luận")):
             give(k, Role.spoke, None, mention)
             continue
         weak = _WEAK_SPEECH.match(tail)
-        if weak and _event_noun(doc, sentence.start, sentence.end):
-            give(k, Role.spoke, None, mention)  # "cho biết" at a named meeting
+        if weak and not reported and in_event:
+            give(k, Role.spoke, None, mention)  # "cho biết" at a meeting the article reports
             continue
         if _SPEECH_LEAD.search(before_posts) and has_event:
             give(k, Role.spoke, None, mention)
             continue
-        host = _HOST.search(doc.m, mention.end, min(sentence.end, mention.end + 80))
-        if host and not any(mention.end < m.start < host.start() for m in mentions):
-            give(k, Role.led, " ".join(("buổi " + host.group(1) if host.group(1) != "hội đàm" else host.group(1)).split()), mention)
-            continue
         if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event:
             give(k, Role.attended, None, mention)
+    _title_only_roles(doc, mentions, owner, give,
+                      lambda s: segment_of.get(s.index) in dated_segments or bool(_event_noun(doc, s.start, s.end)))
     return roles
+
+
+def _title_only_roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], give, in_event) -> None:
+    """ "đồng chí Phó Chủ tịch UBND tỉnh ghi nhận …", "Chủ tịch hy vọng …": a title without a name
+    speaks for the one person of the article who holds that post."""
+    persons: list[Person] = doc.layers["persons"]
+    tokens = doc.layers["tokens"]
+    named = {(m.start, m.end) for m in mentions}
+    for start in title_starts(doc):
+        if start < doc.body_start or not _CLAUSE_START.search(doc.m, max(0, start - 12), start):
+            continue
+        sentence = doc.sentence_of(start)
+        post = post_at(doc, tokens, start, sentence.end)
+        if post is None or any(post.end <= s <= post.end + 1 for s, _ in named):
+            continue  # a title before a name is that name's, not a title-only subject
+        rest = doc.m[post.end:sentence.end]
+        if not (_SPEECH.match(rest) or _WEAK_SPEECH.match(rest)) or len(rest) - len(rest.lstrip()) > 1:
+            continue
+        said = canonical(doc.text[post.start:post.end]).casefold()
+        said_key = canonical(post_text(doc, post)).casefold()
+        holders = [p for p in persons if any(canonical(pos.text).casefold().startswith(said_key) for pos in p.positions)]
+        exact = [p for p in holders if any(canonical(pos.text).casefold() == said_key for pos in p.positions)]
+        if not said or not holders or not in_event(sentence):
+            continue
+        # The one holder, or the one holding exactly that post, or the article's first-named holder.
+        holder = exact[0] if len(exact) == 1 else holders[0]
+        give(holder.key, Role.spoke, None, Mention(post.start, post.end, holder.name, holder.key))
 
 
 # A sentence that opens with a time phrase or holds a date starts a new event segment
@@ -245,7 +299,8 @@ def find_events(doc: Doc) -> list[Event]:
         events[iso] = Event(name=name, date=iso, kind=kind,
                             evidence=doc.evidence(date.start, date.end, "event-date", origin, reason))
     has_event = bool(events) or bool(_event_noun(doc, doc.body_start, len(doc.m)))
-    roles = _roles(doc, mentions, owner, has_event, segment_of)
+    dated_segments = {segment_of[doc.sentence_of(d.start).index] for d, _ in dates}
+    roles = _roles(doc, mentions, owner, has_event, segment_of, dated_segments)
     by_segment: dict[int, list[Participant]] = {}
     for (segment, k), (role, led, m) in sorted(roles.items(), key=lambda kv: kv[1][2].start):
         if k in names:
