@@ -57,6 +57,7 @@ _NEXT_IN_NAME = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)(" + _W + ")")
 _NEXT_SPACED = re.compile(r"[ \t]+(" + _W + ")")
 _NEXT_ABBR = re.compile(r"\.?[ \t]?(" + _W + ")")        # "TP.HCM", "TP HCM", "TP. Đà Nẵng"
 _NEXT_DOTTED = re.compile(r"\.[ \t]?(" + _W + ")")       # "Q.8", "Q. Gò Vấp": the dot is required
+_NEXT_ANY = re.compile(r"\.?[ \t]*(" + _W + ")")
 _SPACES = re.compile(r"[ \t]+")
 _END = ""                                            # trie key of a terminal (no token is empty)
 
@@ -331,19 +332,16 @@ class _Scan:
         while (hit := self.g.starts.search(self.m, pos)) is not None:
             tok = (hit.start(), hit.end(), hit.group())
             found = self.prefixed(tok)
-            if found is None and tok[0] != no_bare:
-                found = self.bare(tok)
-            if found is None:
-                pos = tok[1]
-                continue
-            mention, last = found
-            if mention is not None:
-                out.append(mention)
-            elif found is not None and (nxt := self.after(_NEXT_SPACED, last[1])) is not None:
+            if found is not None and found[0] is None:
                 # A prefix with a name we don't know ("tỉnh Quảng Đông"): that name is no bare
-                # province, though it may be another prefix ("Quận ủy Quận 12").
-                no_bare = nxt[0]
-            pos = last[1]
+                # province, though it may start another prefix ("Quận ủy Quận 12").
+                nxt = self.after(_NEXT_ANY, found[1][1])
+                no_bare = nxt[0] if nxt else no_bare
+            elif found is None and tok[0] != no_bare:
+                found = self.bare(tok)
+            if found is not None and found[0] is not None:
+                out.append(found[0])
+            pos = (found[1] if found else tok)[1]
         return out
 
     def after(self, pattern: re.Pattern[str], end: int) -> Token | None:

@@ -61,8 +61,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             end = defined.end()  # "Tổng Bí thư (TBT) Đảng Cộng sản VN": skip the definition
             i = token_at(tokens, end)
             continue
-        if not _GAP_OK.fullmatch(gap):
-            break
+        if not _GAP_OK.fullmatch(gap) and not (gap == ". " and tokens[i - 1].text in ("TP", "Tp")):
+            break  # ("TP. Hà Nội": the abbreviation's dot, then the city)
         if t.cap and t.text in lexicon.function_words():
             break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
