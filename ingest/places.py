@@ -589,9 +589,8 @@ def place_for(surface: str, context: ResolvedContext | None = None) -> Place | N
         levels = {g.units[c].place.level for c in cities}
         code = _dominant(cities) if len(levels) == 1 else None
     else:
-        level = "district" if row.level == "district" else row.level
         code = _dominant(Counter({c: n for c, n in counts.items()
-                                  if g.units[c].place.level == level and g.units[c].kind == row.kind}))
+                                  if g.units[c].place.level == row.level and g.units[c].kind == row.kind}))
     if code is None:
         return None
     place, overall = g.units[code].place, context.province

@@ -309,6 +309,8 @@ def find_events(doc: Doc) -> list[Event]:
     _drop_repeated_leads(by_segment)
     topics = tuple(d.number for d in directives)
     for segment, participants in sorted(by_segment.items()):
+        if not participants:
+            continue
         iso = segment_event.get(segment)
         if iso is not None:
             e = events[iso]
