@@ -24,7 +24,8 @@ or undated article means the old unit.
 Limits: the old era is one snapshot (early 2025). Names from before earlier changes resolve to
 the snapshot unit of the same name or not at all: "huyện Sa Pa" (a thị xã since 2019) finds the
 thị xã; "quận 2" and "quận 9" (merged into Thủ Đức in 2021) and communes merged before 2025 are not
-found; provinces split or merged before 2008 are known only where the table lists them (Hà Tây).
+found; provinces that ceased before 2025 are known only where the table lists them (Hà Tây,
+merged into Hà Nội in 2008).
 "thành phố Huế" is the centrally-run city (the package has no district-level Huế). Names are
 matched with diacritics only ("Ninh Thuan" is not found). A foreign place that shares a name with
 a Vietnamese one ("tỉnh Hà Nam" of China) is dropped only when a country follows it.
