@@ -13,7 +13,7 @@ from kg.text.normalize import canonical, key as text_key
 _STATUS_PREFIX = {"former": "nguyên ", "late": "cố "}
 
 
-_DEFINITION = re.compile(r"((?:[^\W\d_]+\s+){1,7})\(([A-ZĐ][A-ZĐ&]{1,7})\)")
+_DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ&]{1,7})\)")
 
 
 def inline_definitions(doc: Doc) -> dict[str, str]:
@@ -22,8 +22,9 @@ def inline_definitions(doc: Doc) -> dict[str, str]:
         return doc.layers["definitions"]
     found: dict[str, str] = {}
     for m in _DEFINITION.finditer(doc.text):
-        abbr, words = m.group(2), m.group(1).split()
+        abbr = m.group(1)
         letters = [c for c in abbr if c.isalpha()]
+        words = re.findall(r"[^\W\d_]+", doc.text[max(0, m.start() - 80):m.start()])
         if len(words) >= len(letters) and all(w[0].casefold() == c.casefold()
                                               for w, c in zip(words[-len(letters):], letters)):
             found[abbr] = " ".join(words[-len(letters):])

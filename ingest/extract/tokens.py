@@ -42,28 +42,26 @@ def _place_spans(doc: Doc) -> list[tuple[int, int]]:
 def tokenize(doc: Doc) -> list[Token]:
     spans = [(m.start(), m.end(), "abbr") for m in lexicon.abbreviation_pattern().finditer(doc.m)]
     spans += [(start, end, "place") for start, end in _place_spans(doc)]
-    spans.sort()
+    # One mask per character offset that starts a token: cheaper than testing spans per token.
+    mask_at: dict[int, str] = {}
+    for s_start, s_end, kind in sorted(spans, key=lambda sp: (sp[2] != "abbr", sp[0])):
+        for m in lexicon.WORD.finditer(doc.m, s_start, s_end):
+            mask_at.setdefault(m.start(), kind)
     out: list[Token] = []
-    k = 0
+    append = out.append
     for m in lexicon.WORD.finditer(doc.m):
-        start = m.start()
-        while k < len(spans) and spans[k][1] <= start:
-            k += 1
-        mask = None
-        for s_start, s_end, kind in spans[k:k + 4]:
-            if s_start <= start < s_end:
-                mask = kind
-                break
-        word = m.group(0)
-        parts = word.split("-")
-        if len(parts) > 1 and len({p[:1].isupper() for p in parts}) > 1:
-            # "động-Thương": a missing space, not a hyphenated name; one token per part.
-            offset = start
-            for part in parts:
-                out.append(Token(len(out), offset, offset + len(part), part, part[:1].isupper(), mask))
-                offset += len(part) + 1
-            continue
-        out.append(Token(len(out), start, m.end(), word, word[0].isupper(), mask))
+        start, word = m.start(), m.group(0)
+        mask = mask_at.get(start)
+        if "-" in word:
+            parts = word.split("-")
+            if len({p[:1].isupper() for p in parts}) > 1:
+                # "động-Thương": a missing space, not a hyphenated name; one token per part.
+                offset = start
+                for part in parts:
+                    append(Token(len(out), offset, offset + len(part), part, part[:1].isupper(), mask))
+                    offset += len(part) + 1
+                continue
+        append(Token(len(out), start, m.end(), word, word[0].isupper(), mask))
     return out
 
 
