@@ -7,10 +7,12 @@ from ingest.extract import lexicon
 from ingest.extract.doc import Doc
 from ingest.extract.persons import Mention
 from ingest.extract.posts import PostSpan
-from kg.model import Origin, Person, Position, PostStatus
+from kg.model import Origin, Person, Place, Position, PostStatus
 from kg.text.normalize import canonical, key as text_key
 
 _STATUS_PREFIX = {"former": "nguyên ", "late": "cố "}
+# A bare level word at the end of a post's body: "UBND tỉnh", "Tỉnh ủy", "HĐND huyện".
+_LEVEL_WORD = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?<!\w)(?:tỉnh|thành phố|Thành phố|TP|huyện|quận|thị xã|xã|phường))\s*$")
 
 
 _DEFINITION = re.compile(r"\(([A-ZĐ][A-ZĐ&]{1,7})\)")
@@ -79,9 +81,30 @@ def _body_kind(body: str | None) -> str | None:
     return lexicon.body_types().get(re.sub(r"\s+", " ", m.group(0)).casefold()) if m else None
 
 
+def _jurisdiction(doc: Doc, post: PostSpan) -> tuple[str | None, Place | None]:
+    """The place words of a post as written ("tỉnh", "huyện Ninh Sơn") and the unit they mean,
+    when the article makes it clear (ingest/places.py: a named unit, or the article's province
+    for a bare "tỉnh"). Kept apart from the contract's post string."""
+    from ingest import places
+
+    context = doc.layers.get("place_context")
+    inside = [m for m in doc.layers.get("place_mentions", ()) if post.title_end <= m.start and m.end <= post.end]
+    if inside:
+        last = inside[-1]
+        index = context.mentions.index(last) if context and last in context.mentions else -1
+        resolved = context.places[index] if index >= 0 else places.place_for(last.surface, context)
+        return doc.text[last.start:last.end], resolved
+    body = doc.text[post.title_end:post.end].strip()
+    level = _LEVEL_WORD.search(body)
+    if not level:
+        return None, None
+    return level.group(0), places.place_for(body[:level.end()], context)
+
+
 def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Position:
     status = status or post.status
     title, body = _title_and_body(doc, post)
+    jurisdiction, place = _jurisdiction(doc, post)
     return Position(
         text=post_text(doc, post, status),
         title=title,
@@ -89,6 +112,8 @@ def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Po
         body_kind=_body_kind(body),
         status=PostStatus(status),
         evidence=doc.evidence(post.status_start, post.end, rule),
+        jurisdiction=jurisdiction,
+        place=place,
     )
 
 

@@ -35,7 +35,10 @@ def _place_spans(doc: Doc) -> list[tuple[int, int]]:
         from ingest import places
     except ImportError:  # resolution of admin units is optional for name masking
         return spans
-    spans.extend((p.start, p.end) for p in places.find_places(doc.m))
+    found = places.find_places(doc.m)
+    doc.layers["place_mentions"] = found
+    doc.layers["place_context"] = places.resolve(found, doc.article.date)
+    spans.extend((p.start, p.end) for p in found)
     return spans
 
 
