@@ -95,6 +95,11 @@ def place_surnames() -> frozenset[str]:
 
 
 @cache
+def post_stop_words() -> frozenset[str]:
+    return frozenset(canonical(w) for w in column("post_stop_words"))
+
+
+@cache
 def function_words() -> frozenset[str]:
     return frozenset(canonical(w) for w in column("function_words"))
 

@@ -99,6 +99,14 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             continue
         word = body_words.match(doc.m, t.start)
         if not word:
+            # A body's name may go on in lower case after a capitalised word ("Trung tâm Phát
+            # triển quỹ đất", "Văn phòng Đăng ký đất đai"): up to three more words, none a verb
+            # or function word (tables/post_stop_words.tsv).
+            run = _lowercase_run(tokens, i, limit, doc)
+            if run and tokens[i - 1].cap and not tokens[i - 1].mask:
+                end = last_real = tokens[i + run - 1].end
+                i += run
+                continue
             break
         low = word.group(0).casefold()
         if low == "kiêm":
@@ -108,6 +116,22 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             last_real = end
         i = token_at(tokens, end)
     return last_real
+
+
+def _lowercase_run(tokens: list[Token], i: int, limit: int, doc: Doc) -> int:
+    stop = lexicon.post_stop_words()
+    n = 0
+    while i + n < len(tokens) and n < 3 and tokens[i + n].start < limit:
+        t = tokens[i + n]
+        if t.cap or t.text.isdigit() or t.text.casefold() in stop or (n and doc.m[tokens[i + n - 1].end:t.start] != " "):
+            break
+        n += 1
+    # The words must end the phrase: at punctuation, a name, or a stop word, never mid-clause.
+    if n and i + n < len(tokens) and tokens[i + n].start < limit and not tokens[i + n].cap \
+            and doc.m[tokens[i + n - 1].end:tokens[i + n].start] == " " \
+            and tokens[i + n].text.casefold() not in stop:
+        return 0
+    return n
 
 
 def status_before(doc: Doc, offset: int) -> tuple[str, int]:
