@@ -67,7 +67,8 @@ def _blocked_before(doc: Doc, tokens: list[Token], i: int) -> bool:
     if gap.strip() not in ("", "."):
         return False
     blocked = lexicon.not_person_before()
-    return words[-1] in blocked or " ".join(words[-2:]) in blocked
+    last = words[-1]
+    return last in blocked or last.casefold() in blocked or " ".join(words[-2:]) in blocked
 
 
 def _is_credit(doc: Doc, tokens: list[Token], i: int, j: int) -> bool:
