@@ -166,6 +166,23 @@ def _share_body_across_kiem(doc: Doc, positions: list[Position]) -> list[Positio
     return out
 
 
+def _bare_list_mentions(doc: Doc, mentions: list[Mention]) -> set[int]:
+    out: set[int] = set()
+    by_sentence: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        by_sentence.setdefault(doc.sentence_of(m.start).index, []).append(idx)
+    for indices in by_sentence.values():
+        if len(indices) < 5 or any(mentions[i].posts or mentions[i].honorific for i in indices):
+            continue
+        lead = doc.m[doc.sentence_of(mentions[indices[0]].start).start:mentions[indices[0]].start]
+        if re.search(r":|gồm|đồng chí|các ông|các bà", lead):
+            continue  # "Ban Thường vụ … gồm: A, B, C": members, who are people
+        gaps = [doc.m[mentions[a].end:mentions[b].start] for a, b in zip(indices, indices[1:])]
+        if all(re.fullmatch(r"\s*[,;]\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[,;]\s*)*", g) for g in gaps):
+            out.update(indices)
+    return out
+
+
 def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Position]]) -> tuple[list[Person], dict[int, str]]:
     """Persons in order of first mention, and each mention's person key (short forms resolved)."""
     full = [m for m in mentions if not m.short]
@@ -178,6 +195,12 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
         candidates = {f.key for f in full if f.key.split()[-1] == given}
         if len(candidates) == 1:
             owner[idx] = candidates.pop()
+    # A bare list of five or more names and nothing else ("20 tên đường mới: A, B, C, …") names
+    # streets or schools, not people; its names count only if the article speaks of them elsewhere.
+    listed = _bare_list_mentions(doc, mentions)
+    for idx in listed:
+        if not any(owner.get(j) == owner.get(idx) for j in range(len(mentions)) if j not in listed):
+            owner.pop(idx, None)
     names: dict[str, str] = {}
     evidence: dict[str, list] = {}
     positions: dict[str, list[Position]] = {}
