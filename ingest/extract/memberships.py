@@ -22,6 +22,19 @@ _MEMBER_BODY = re.compile(r"(?:Ban Thường vụ|Ban Chấp hành|Bộ Chính t
 _HEADER = re.compile(r"(?:Danh sách\s+)?(?P<body>(?:Ban Thường vụ|Ban Chấp hành|Bộ Chính trị|Ban Bí thư)[^:\n.]{0,60}?)\s*(?:gồm(?: có)?\s*)?:", re.IGNORECASE)
 
 
+_PLURAL_MEMBERS = re.compile(r"(?<!\w)[Ủủ]y viên\s+(?P<body>(?:Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chấp hành)[^()\n]{0,40}?)\s*\(")
+
+
+def _bracketed_before(doc: Doc, mentions: list[Mention], offset: int, sentence_start: int) -> list[Mention]:
+    """The people in the brackets right before ``offset``: "(A, B, C) tái cử BCHTƯ …"."""
+    before = doc.m[sentence_start:offset].rstrip()
+    if not before.endswith(")"):
+        return []
+    close = sentence_start + len(before) - 1
+    open_ = doc.m.rfind("(", sentence_start, close)
+    return [m for m in mentions if open_ < m.start < close] if open_ >= 0 else []
+
+
 def _body_phrase(doc: Doc, tokens: list[Token], start: int, limit: int) -> int:
     m = _MEMBER_BODY.match(doc.m, start)
     if not m:
@@ -57,8 +70,19 @@ def find_memberships(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> 
         owners = [m for m in mentions if sentence.start <= m.start < cue.start()]
         if not owners:
             continue
-        for start, end in bodies:
-            out.setdefault(owners[-1].key, []).append(_position(doc, start, end, "membership-cue"))
+        group = _bracketed_before(doc, mentions, cue.start(), sentence.start) or [owners[-1]]
+        for owner in group:
+            for start, end in bodies:
+                out.setdefault(owner.key, []).append(_position(doc, start, end, "membership-cue"))
+    # "Sáu ủy viên Bộ Chính trị (A, B, C …)": each person in the brackets is a member.
+    for plural in _PLURAL_MEMBERS.finditer(doc.m, doc.body_start):
+        end = _body_phrase(doc, tokens, plural.start("body"), plural.end())
+        close = doc.m.find(")", plural.end())
+        if end == plural.start("body") or close < 0:
+            continue
+        for m in mentions:
+            if plural.end() <= m.start < close:
+                out.setdefault(m.key, []).append(_position(doc, plural.start("body"), end, "membership-plural"))
     for header in _HEADER.finditer(doc.m, doc.body_start):
         start = header.start("body")
         end = _body_phrase(doc, tokens, start, header.end("body"))
