@@ -104,8 +104,8 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
         if idx < 0 or (idx > 0 and before[idx - 1].isalnum()):
             continue
         between = before[idx + len(cue):]
-        if between.strip() == "" or re.fullmatch(r"[^.;]*:\s*(?:[^.;:]*(?:,|kiêm|và)\s*)*", between) \
-                or (cue.startswith("giữ các") and re.fullmatch(r"(?:\s*[^.;:,]{2,80}(?:,|kiêm|và))+\s*", between)):
+        if between.strip() == "" or re.fullmatch(r"[^.;]*:\s*(?:[^.;:]*(?:,|kiêm|và|rồi)\s*)*", between) \
+                or (status == "former" and re.fullmatch(r"(?:\s*[^.;:,]{2,80}(?:,|kiêm|và|rồi))+\s*", between)):
             if best is None or idx + len(cue) > best[0]:
                 best = (idx + len(cue), status)
     return best[1] if best else None
@@ -126,7 +126,7 @@ def _beneficiary(doc: Doc, mentions: list[Mention], post_end: int, sentence_end:
 
 
 def _owner(doc: Doc, mentions: list[Mention], offset: int, sentence_start: int, sentence_end: int) -> Mention | None:
-    before = [m for m in mentions if sentence_start <= m.start < offset and not m.short]
+    before = [m for m in mentions if sentence_start <= m.start < offset and (not m.short or m.key != m.name.casefold())]
     if before:
         return before[-1]
     # "Trong thời gian giữ cương vị …, bà đã …": a pronoun stands for the person last named.

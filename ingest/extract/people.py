@@ -191,10 +191,8 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
         if not m.short:
             owner[idx] = m.key
             continue
-        given = m.key
-        candidates = {f.key for f in full if f.key.split()[-1] == given}
-        if len(candidates) == 1:
-            owner[idx] = candidates.pop()
+        if m.key in {f.key for f in full}:   # resolved by persons.resolve_short_forms
+            owner[idx] = m.key
     # A bare list of five or more names and nothing else ("20 tên đường mới: A, B, C, …") names
     # streets or schools, not people; its names count only if the article speaks of them elsewhere.
     listed = _bare_list_mentions(doc, mentions)

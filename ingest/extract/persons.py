@@ -266,6 +266,16 @@ def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: 
     return Mention(start, end, name, text_key(name), honorific=honorific, short=short, rule=rule)
 
 
+def resolve_short_forms(mentions: list[Mention]) -> None:
+    """ "ông Thăng" → the key of the one full name ending in "Thăng" (left as is when none or several)."""
+    full = {m.key for m in mentions if not m.short}
+    for m in mentions:
+        if m.short:
+            candidates = {k for k in full if k.split()[-1] == m.key}
+            if len(candidates) == 1:
+                m.key = candidates.pop()
+
+
 def attach_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> None:
     """Posts written with each mention: before the name and listed after it."""
     for idx, mention in enumerate(mentions):

@@ -26,9 +26,10 @@ def _tokens(doc: Doc) -> None:
 
 
 def _mentions(doc: Doc) -> None:
-    from ingest.extract.persons import attach_posts, find_mentions
+    from ingest.extract.persons import attach_posts, find_mentions, resolve_short_forms
 
     mentions = find_mentions(doc, doc.layers["tokens"])
+    resolve_short_forms(mentions)
     attach_posts(doc, doc.layers["tokens"], mentions)
     doc.layers["mentions"] = mentions
 
