@@ -23,12 +23,18 @@ _NOT_EVENT_DATE = re.compile(
 _LED_AFTER = re.compile(r"^(?:(?!yêu cầu|đề nghị|chỉ đạo|giao)[^.;:]){0,22}?(?:đã\s+|sẽ\s+)?(chủ trì|chủ tọa|dẫn đầu|làm [Tt]rưởng [Đđ]oàn|làm [Tt]ổ trưởng|làm [Tt]rưởng [Bb]an|(?:đến |đi )?kiểm tra)\b")
 _ASSIGNED = re.compile(r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công|mời)\s+(?:đồng chí|ông|bà)?\s*$")
 _LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
+_NOT_UPPER = "[^.;:" + lexicon.UPPER[1:]
+# The words between a person (and posts) and the verb: no other subject ("…, UBKT xem xét, kết
+# luận" is the committee's conclusion), no future ("sẽ giải trình" has not happened).
 _SPEECH = re.compile(
-    r"^[^.;:]{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
+    r"^(?!.{0,25}?\bsẽ\b)" + _NOT_UPPER + r"{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
     r"trao quyết định|trả lời chất vấn|đọc báo cáo)\b", re.IGNORECASE)
-_WEAK_SPEECH = re.compile(r"^[^.;:]{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý|hy vọng|cảm ơn|ghi nhận|biểu dương|đánh giá cao)\b", re.IGNORECASE)
+_WEAK_SPEECH = re.compile(r"^(?!.{0,40}?\bsẽ\b)" + _NOT_UPPER + r"{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý|hy vọng|cảm ơn|ghi nhận|biểu dương|đánh giá cao)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[.!?,:]\s+|\n)(?:đồng chí\s+|Đồng chí\s+)?$")
-_REPORTED = re.compile(r"(?:ý kiến của|chỉ đạo của|theo|của)\s+(?:đồng chí\s+|ông\s+|bà\s+)?$", re.IGNORECASE)
+_RECIPIENT = re.compile(
+    r"(?:chúc mừng|trao quyết định(?: bổ nhiệm)?(?: cho)?|[Ll]ễ trao [Qq]uyết định(?: bổ nhiệm)?|tặng(?: hoa)?(?: cho)?)"
+    r"\s+(?:các\s+)?(?:đồng chí|ông|bà)?\s*(?:[^.;:]{0,60}?,\s*)?$")
+_REPORTED = re.compile(r"(?:ý kiến của|chỉ đạo của|lời mời của|theo|của)\s+(?:đồng chí\s+|ông\s+|bà\s+)?$", re.IGNORECASE)
 _SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
 _ATTEND = re.compile(
     r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn|gặp|gặp gỡ|hội kiến)"
@@ -64,6 +70,8 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
                 continue  # "giảm 1/3 thời gian": a fraction, not a date
             if _in_quote(doc, sentence.start, date.start):
                 continue
+            if re.search(r"(?<![/.\d])\d{1,2}\s?[-–]\s?$", doc.m[max(0, date.start - 6):date.start]):
+                continue  # "từ ngày 4-8/6": the end of a span of days, not a day of its own
             if date.year and re.search(r"(?:tháng|năm)\s*$", before):
                 continue
             if re.match(r"\s*(?:tuổi|năm)", doc.m[date.end:date.end + 6]):
@@ -163,10 +171,11 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         if slot not in roles or rank[role] < rank[roles[slot][0]]:
             roles[slot] = (role, led, mention)
 
+    late = {p.key for p in doc.layers["persons"] if any(pos.status.value == "late" for pos in p.positions)}
     for idx, mention in enumerate(mentions):
         k = owner.get(idx)
-        if k is None:
-            continue
+        if k is None or k in late:
+            continue  # "cố Tổng Bí thư Lê Duẩn": the late are spoken of, they take no part
         sentence = doc.sentence_of(mention.start)
         tail_start, tail_stop = _tail_end(doc, mentions, idx, sentence.end)
         tail = doc.m[tail_start:tail_stop]
@@ -203,7 +212,10 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         if _SPEECH_LEAD.search(before_posts) and has_event:
             give(k, Role.spoke, None, mention)
             continue
-        if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event:
+        if _RECIPIENT.search(before_posts) and has_event:
+            give(k, Role.attended, None, mention)  # "chúc mừng các đồng chí A, B", "Lễ trao Quyết định bổ nhiệm ông X"
+            continue
+        if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event and not reported:
             give(k, Role.attended, None, mention)
     _title_only_roles(doc, mentions, owner, give,
                       lambda s: segment_of.get(s.index) in dated_segments or bool(_event_noun(doc, s.start, s.end)))
