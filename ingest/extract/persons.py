@@ -145,7 +145,9 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
         post = post_at(doc, tokens, title_start, limit)
         if not post or (limit < len(doc.m) and doc.m[post.end:limit].strip() == "" and limit != doc.sentence_of(offset).end):
             break  # a title right before the next name belongs to that name
-        if sep.group(0).strip().casefold() == "và" and re.match(r" " + lexicon.UPPER, doc.m[post.end:post.end + 2]):
+        if sep.group(0).strip().casefold() == "và" and (
+                re.match(r" " + lexicon.UPPER, doc.m[post.end:post.end + 2])
+                or (post.end > post.title_end and not _starts_body(doc, tokens, post.title_end))):
             break  # "…, Chủ tịch X và Chủ tịch Y Name": the second title is the next person's
         posts.append(post)
         pos = post.end
@@ -168,6 +170,13 @@ def byline_start(doc: Doc) -> int:
     if tail.strip() and len(tail) <= 60 and all(w[0].isupper() for w in words):
         return m.end()
     return len(doc.m)
+
+
+def _starts_body(doc: Doc, tokens: list[Token], offset: int) -> bool:
+    i = token_at(tokens, offset)
+    if i >= len(tokens):
+        return False
+    return bool(tokens[i].mask or lexicon.body_pattern().match(doc.m, tokens[i].start))
 
 
 def find_mentions(doc: Doc, tokens: list[Token]) -> list[Mention]:
