@@ -7,6 +7,7 @@ tables/status_cues.tsv; the post goes to the nearest person named before it in t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
@@ -14,7 +15,8 @@ from ingest.extract.people import make_position
 from ingest.extract.persons import Mention
 from ingest.extract.posts import is_occasion_role, post_at
 from ingest.extract.tokens import Token
-from kg.model import Position
+from ingest.extract.dates import find_dates
+from kg.model import Position, Sentence
 
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|kiêm)\s*(?:nguyên\s+)?", re.IGNORECASE)
 
@@ -91,9 +93,35 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
             continue
         if status in ("started", "current") and _PAST_PERIOD.search(doc.m, sentence.start, title.start()):
             status = "former"  # "Từ năm 2011 đến tháng 2/2016, ông làm Bộ trưởng …"
-        out.setdefault(owner.key, []).append(make_position(doc, post, status, "post-context"))
+        position = make_position(doc, post, status, "post-context")
+        out.setdefault(owner.key, []).append(_with_dates(doc, position, post.end, sentence, status))
         attached.add((post.start, post.end))
     return out
+
+
+_FROM_DATE = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+ngày\s+")
+
+
+def _with_dates(doc: Doc, position: Position, post_end: int, sentence: Sentence, status: str) -> Position:
+    """since/until when the text states them: "giữ chức … từ ngày 01/7/2017" (since), or the date
+    of the sentence that reports the election, appointment or departure."""
+    stated = None
+    lead = _FROM_DATE.match(doc.m, post_end)
+    if lead:
+        found = find_dates(doc.m, lead.end(), min(sentence.end, lead.end() + 25))
+        stated = found[0] if found and found[0].start == lead.end() else None
+    if stated is None and status in ("started", "former") and not _PAST_PERIOD.search(doc.m, sentence.start, sentence.end):
+        found = [d for d in find_dates(doc.m, sentence.start, sentence.end)
+                 if not re.search(r"(?:sinh|SN)\s*(?:ngày\s*)?$", doc.m[max(0, d.start - 12):d.start])]
+        stated = found[0] if found else None
+    if stated is None:
+        return position
+    iso, _ = stated.iso(doc.article.date)
+    if status == "started":
+        return replace(position, since=iso)
+    if status == "former" and position.evidence.rule == "post-context" and _LEAVES.search(doc.m, sentence.start, post_end):
+        return replace(position, until=iso)
+    return position
 
 
 def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
@@ -111,6 +139,7 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
     return best[1] if best else None
 
 
+_LEAVES = re.compile(r"thôi giữ chức|thôi làm|miễn nhiệm|nghỉ hưu|thôi nhiệm vụ", re.IGNORECASE)
 _PAST_PERIOD = re.compile(
     r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")

@@ -223,7 +223,10 @@ def _name_in(doc: Doc, tokens: list[Token], k: int, stop: int, had_honorific: bo
     length = stop - k
     if prev_honorific and 1 <= length <= 4 and not _blocked_before(doc, tokens, k):
         return _make(doc, tokens, k, stop, True, "honorific")
-    if 2 <= length <= 4 and _preceding_title_end(doc, tokens, k) and _foreign_name_shape(doc, tokens, k, stop):
+    post = _preceding_title_end(doc, tokens, k) if 2 <= length <= 4 else None
+    # A foreign name right after a title: "Thủ tướng Nhật Bản Shinzo Abe", "Tổng thống Putin …"; the
+    # title has no body, or its body ends with a country, never "… Công ty Điện lực | Miền Trung".
+    if post and _foreign_name_shape(doc, tokens, k, stop) and (post.end == post.title_end or (k and tokens[k - 1].mask)):
         return _make(doc, tokens, k, stop, False, "after-title")
     return None
 

@@ -1,0 +1,125 @@
+"""The generator's tables (``tables/*.tsv``) and sentence templates (``tables/templates.yml``).
+
+TSV files have a header row and tab-separated columns; the first column is a unique key; text is
+NFC. A bad row raises :class:`ingest.tables.TableError` naming the file and line, as the
+extractor's own tables do. Everything is read once, lazily, on first use.
+"""
+from __future__ import annotations
+
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ingest.tables import TableError
+
+PACKAGE = "ingest.synth"
+
+# Every {field} a template may use; a typo in templates.yml fails at load, not mid-run.
+FIELDS = frozenset("""
+    Date group group_title leader leader_again people host Host purpose speaker achievement request
+    person Conf_title conf_title Org org conf emphasis report_topic Leader_title inspect_topic district
+    district_body Host_leader_title delegation place host_body host_leader guest guest_again host_again
+    Host_again new_post_title Place_cap announcer dref action subject_person new_post Issuer_office
+    subject_again superior Superior new_body predecessor Predecessor old_post month Council_short
+    session council_title council term term_years votes seats council_again Subject_person place_named
+    days unit PC n_members names Subject_people closer Issuer_short kind_lower subject_short Issuer
+    subject Person Citizen citizen period Period years area_word pct money small_pct count small_count
+""".split())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its line number (for messages) and its cells by column name."""
+
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+    def float(self, column: str) -> float:
+        try:
+            return float(self.values[column])
+        except ValueError:
+            raise TableError(self.values["__path__"], self.line, f"{column} is not a number") from None
+
+
+@cache
+def table(name: str) -> tuple[Row, ...]:
+    """Rows of ``tables/<name>.tsv``, validated (column count, unique key, NFC)."""
+    path = f"ingest/synth/tables/{name}.tsv"
+    text = resources.files(PACKAGE).joinpath("tables", f"{name}.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines:
+        raise TableError(path, 1, "empty table (a header row is required)")
+    header = lines[0].split("\t")
+    seen: dict[str, int] = {}
+    out: list[Row] = []
+    for number, raw in enumerate(lines[1:], start=2):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) != len(header):
+            raise TableError(path, number, f"expected {len(header)} columns ({', '.join(header)}), found {len(cells)}")
+        if not unicodedata.is_normalized("NFC", raw):
+            raise TableError(path, number, "text is not NFC")
+        key = cells[0].strip()
+        if not key:
+            raise TableError(path, number, f"empty {header[0]}")
+        if key in seen:
+            raise TableError(path, number, f"duplicate {header[0]} {key!r} (first on line {seen[key]})")
+        seen[key] = number
+        values = dict(zip(header, (c.strip() for c in cells)))
+        values["__path__"] = path
+        out.append(Row(number, values))
+    return tuple(out)
+
+
+def by_key(name: str) -> dict[str, Row]:
+    """``tables/<name>.tsv`` indexed by its key column."""
+    rows = table(name)
+    if not rows:
+        return {}
+    key = next(iter(rows[0].values))
+    return {r[key]: r for r in rows}
+
+
+@cache
+def templates() -> dict[str, Any]:
+    """``tables/templates.yml``: every string checked for NFC and for known {fields}."""
+    path = "ingest/synth/tables/templates.yml"
+    text = resources.files(PACKAGE).joinpath("tables", "templates.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise TableError(path, 1, "expected a mapping of genres")
+    _check(data, path, text, ())
+    return data
+
+
+def _check(node: Any, path: str, text: str, where: tuple[str, ...]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _check(value, path, text, (*where, str(key)))
+    elif isinstance(node, list):
+        if not node:
+            raise TableError(path, _line_of(text, where[-1]), f"{'.'.join(where)} has no variants")
+        for item in node:
+            _check(item, path, text, where)
+    elif isinstance(node, str):
+        if not unicodedata.is_normalized("NFC", node):
+            raise TableError(path, _line_of(text, node), "text is not NFC")
+        for _, field, _, _ in string.Formatter().parse(node):
+            if field is not None and field not in FIELDS:
+                raise TableError(path, _line_of(text, node), f"unknown field {{{field}}} in {'.'.join(where)}")
+    else:
+        raise TableError(path, 1, f"{'.'.join(where)}: expected text, found {type(node).__name__}")
+
+
+def _line_of(text: str, needle: str) -> int:
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -1,0 +1,68 @@
+"""Posts on sentences written for these tests (not corpus text): the forms GUIDELINES.md names."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_article
+from kg.model import Article, PostStatus
+
+
+def posts(text: str, date: str | None = None) -> dict[str, list[str]]:
+    x = extract_article(Article(id="t", text=text, date=date))
+    return {p.name: [pos.text for pos in p.positions] for p in x.persons}
+
+
+def positions(text: str, date: str | None = None):
+    x = extract_article(Article(id="t", text=text, date=date))
+    return {p.name: p.positions for p in x.persons}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Dự có đồng chí Trần Văn Nam, UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh.", "Trần Văn Nam",
+     ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn Đạt phát biểu.", "Nguyễn Văn Đạt", ["Bí thư Tỉnh ủy Quảng Ninh"]),
+    ("Bộ trưởng, Chủ nhiệm VPCP Lê Minh Khoa cho biết.", "Lê Minh Khoa",
+     ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ"]),
+    ("ông Phạm Quốc Khánh (Giám đốc Sở Công Thương) trả lời.", "Phạm Quốc Khánh", ["Giám đốc Sở Công Thương"]),
+    ("Ông Hồ Văn Lợi, nguyên Phó Chủ tịch HĐND huyện Ninh Sơn, đã nghỉ hưu.", "Hồ Văn Lợi",
+     ["nguyên Phó Chủ tịch Hội đồng nhân dân huyện Ninh Sơn"]),
+    ("Bà Đặng Thị Lan, Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh, dự họp.", "Đặng Thị Lan",
+     ["Bí thư Tỉnh ủy", "Chủ tịch Hội đồng nhân dân tỉnh"]),
+    ("Hội nghị bầu ông Vũ Văn Hòa giữ chức Chủ tịch UBND tỉnh.", "Vũ Văn Hòa", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("Ông Lý Văn Sơn thôi giữ chức Giám đốc Sở Y tế để nhận nhiệm vụ mới.", "Lý Văn Sơn",
+     ["nguyên Giám đốc Sở Y tế"]),
+    ("Ông Đỗ Văn Tài được bầu vào Ban Thường vụ Tỉnh ủy khóa XV.", "Đỗ Văn Tài",
+     ["Ủy viên Ban Thường vụ Tỉnh ủy khóa XV"]),
+    ("Ông Phan Văn Lộc, Phó Chủ tịch Hội đồng quản trị kiêm Tổng Giám đốc Công ty Điện lực Miền Trung, phát biểu.",
+     "Phan Văn Lộc", ["Phó Chủ tịch Hội đồng quản trị Công ty Điện lực Miền Trung", "Tổng Giám đốc Công ty Điện lực Miền Trung"]),
+    ("Tới dự có các nguyên Chủ tịch nước: Trương Văn A, Lê Văn B.", "Lê Văn B", ["nguyên Chủ tịch nước"]),
+])
+def test_post_forms(text, name, expected):
+    assert posts(text)[name] == expected
+
+
+def test_ranks_and_occasion_roles_are_not_posts():
+    found = posts("Đoàn kiểm tra do Thượng tá Nguyễn Văn Hùng làm Trưởng đoàn đã làm việc tại xã.")
+    assert found.get("Nguyễn Văn Hùng", []) == []
+
+
+def test_appointment_date_and_departure_date_are_kept():
+    got = positions("Ngày 3/8, UBND tỉnh bổ nhiệm ông Bùi Văn Cường giữ chức Giám đốc Sở Tài chính từ ngày 15/8/2024.")
+    (post,) = got["Bùi Văn Cường"]
+    assert (post.status, post.since) == (PostStatus.started, "2024-08-15")
+    got = positions("Ngày 3/8, ông Bùi Văn Cường thôi giữ chức Giám đốc Sở Tài chính.", date="2024-08-04")
+    (post,) = got["Bùi Văn Cường"]
+    assert (post.status, post.until, post.text) == (PostStatus.former, "2024-08-03", "nguyên Giám đốc Sở Tài chính")
+
+
+def test_title_prefix_and_tone_spelling_give_one_person():
+    x = extract_article(Article(id="t", text="Chủ tịch UBND tỉnh Nguyễn Văn Thủy phát biểu. Ông Nguyễn Văn Thuỷ nhấn mạnh."))
+    assert [p.name for p in x.persons] == ["Nguyễn Văn Thủy"]
+
+
+def test_a_post_resolves_its_place_by_the_article_date():
+    text = "Chủ tịch UBND huyện Ninh Sơn Trần Quốc Nam làm việc với UBND tỉnh Ninh Thuận."
+    (post,) = positions(text, date="2023-05-01")["Trần Quốc Nam"]
+    assert post.jurisdiction == "huyện Ninh Sơn"
+    assert post.place.level == "district" and post.place.province_name == "Tỉnh Ninh Thuận"
+    assert post.place.successor_name == "Tỉnh Khánh Hòa"
