@@ -19,13 +19,34 @@ UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x1F00)) if c.i
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def _alternation(words: list[str]) -> str:
-    uniq = sorted({canonical(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+def _alternation(words: list[str], fold: bool = False) -> str:
+    """One regex matching any of ``words``, longest first, as a trie of shared prefixes: Python's
+    re tries alternatives one by one, so factoring prefixes makes large word lists fast."""
+    trie: dict = {}
+    for word in {canonical(w) for w in words if w}:
+        node = trie
+        for ch in (word.casefold() if fold else word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
 
 
 def _bounded(words: list[str], flags: int = 0) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w.&])(?:" + _alternation(words) + r")(?![\w&])", flags)
+    return re.compile(r"(?<![\w.&])(?:" + _alternation(words, fold=bool(flags & re.IGNORECASE)) + r")(?![\w&])", flags)
 
 
 @cache
@@ -58,7 +79,7 @@ def title_abbreviations() -> dict[str, str]:
 
 @cache
 def title_pattern() -> re.Pattern[str]:
-    words = _alternation(list(column("titles")))
+    words = _alternation(list(column("titles")), fold=True)
     abbrs = "|".join(re.escape(a) for a in sorted(title_abbreviations(), key=len, reverse=True))
     return re.compile(r"(?<![\w.&])(?:(?-i:" + abbrs + r")|" + words + r")(?![\w&])", re.IGNORECASE)
 
@@ -74,13 +95,13 @@ def body_pattern() -> re.Pattern[str]:
     # with a lower-case first letter ("ủy ban nhân dân").
     heads = list(column("body_types"))
     single = _alternation([h for h in heads if " " not in h])
-    multi = _alternation([h for h in heads if " " in h])
+    multi = _alternation([h for h in heads if " " in h], fold=True)
     return re.compile(r"(?<![\w.&])(?:(?i:" + multi + r")|" + single + r")(?![\w&])")
 
 
 @cache
 def body_words_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?:" + _alternation(list(column("body_words"))) + r")(?![\w&])", re.IGNORECASE)
+    return re.compile(r"(?:" + _alternation(list(column("body_words")), fold=True) + r")(?![\w&])", re.IGNORECASE)
 
 
 @cache
