@@ -98,7 +98,35 @@ def _jurisdiction(doc: Doc, post: PostSpan) -> tuple[str | None, Place | None]:
     level = _LEVEL_WORD.search(body)
     if not level:
         return None, None
-    return level.group(0), places.place_for(body[:level.end()], context)
+    return level.group(0), _nearest_unit(doc, post.start, level.group(0)) or places.place_for(body[:level.end()], context)
+
+
+def _nearest_unit(doc: Doc, offset: int, level_word: str) -> Place | None:
+    """A bare "tỉnh" means the province the text named just before (digests cover several
+    provinces: the article's dominant one may be another story's)."""
+    context = doc.layers.get("place_context")
+    if context is None:
+        return None
+    word = level_word.casefold()
+    if word.startswith(("huyện", "quận", "thị xã")):
+        wanted, prefix = "district", ""
+    elif word in ("xã", "phường"):
+        wanted, prefix = "commune", ""
+    else:
+        wanted, prefix = "province", "Thành phố" if word.startswith(("thành", "tp")) else "Tỉnh"
+    sentence = doc.sentence_of(offset)
+    best, distance = None, None
+    for mention, place in zip(context.mentions, context.places):
+        if place is None or place.level != wanted or not place.name.startswith(prefix):
+            continue
+        same_sentence = sentence.start <= mention.start < sentence.end
+        if not same_sentence and not (0 < offset - mention.start <= 300):
+            continue
+        # In the sentence, the nearest unit either side; before it, the last one named.
+        d = abs(mention.start - offset) - (10_000 if same_sentence else 0)
+        if distance is None or d < distance:
+            best, distance = place, d
+    return best
 
 
 def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Position:
