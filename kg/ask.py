@@ -8,7 +8,7 @@ contains it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from kg.answers import (BodyAnswer, BodyEvent, DirectiveAnswer, DirectiveEvent, HoldingEntry, Hop,
@@ -67,7 +67,8 @@ def person(view: View, name: str) -> list[PersonAnswer]:
     """Posts, roles and events of the person(s) called NAME, as a timeline."""
     out = []
     for match in _find(view, "person_search", name, "person"):
-        rows = view.query("person_timeline", person=match["person"])
+        aliases = [r["alias"] for r in view.query("person_aliases", person=match["person"])]
+        rows = [r for node in (match["person"], *aliases) for r in view.query("person_timeline", person=node)]
         groups = _group(rows, lambda r: (r["kind"], r["date"], r["label"], r["status"], r["role"], r["detail"] or None, r["body"]))
         timeline = [TimelineEntry(kind=k[0], date=k[1], label=k[2], status=k[3], role=k[4], detail=k[5], body=k[6],
                                   sources=sources(rs)) for k, rs in groups.items()]
@@ -85,8 +86,9 @@ def body(view: View, name: str) -> list[BodyAnswer]:
         holdings = [HoldingEntry(k[0], k[1], k[2], k[3], k[4], sources(rs)) for k, rs in _group(
             view.query("body_holdings", body=iri),
             lambda r: (r["person"], r["name"], r["post"], r["status"], r["date"])).items()]
+        rows = view.query("body_events_involved", body=iri) + view.query("body_events_led", body=iri)
         events = [BodyEvent(k[0], k[1], k[2], k[3], k[4], sources(rs)) for k, rs in _group(
-            view.query("body_events", body=iri), lambda r: (r["event"], r["name"], r["date"], r["how"], r["leader"])).items()]
+            rows, lambda r: (r["event"], r["name"], r["date"], r["how"], r.get("leader"))).items()]
         out.append(BodyAnswer(iri, match["label"], match["kind"], match["articles"], related,
                               tuple(sorted(holdings, key=lambda h: (h.date or "", h.post, h.name))),
                               tuple(sorted(events, key=lambda e: (e.date or "", e.name, e.how)))))
@@ -123,48 +125,55 @@ def _first_with(rows: list[Row], fields: tuple[str, ...]) -> dict[str, Any]:
 def path(view: View, a: str, b: str) -> PathAnswer:
     """How two people or bodies are connected, hop by hop, each hop with one evidence sentence.
 
-    The graph is undirected (persons, bodies, events, directives as nodes); among equally short
-    paths the one found first in IRI order is taken, so the answer is deterministic."""
+    The graph is undirected (persons, bodies, events, directives as nodes), built with
+    networkx from the view's edges in sorted order, so among equally short paths the same one
+    is found on every run. Evidence is fetched only for the hops of that path."""
     import networkx as nx   # only here: kg --help must not pay for it
 
-    nodes = {r["node"]: r for r in view.query("nodes")}
-    starts, ends = _endpoints(nodes, a), _endpoints(nodes, b)
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(nodes))
-    evidence: dict[tuple[str, str], tuple[str, bool, Source]] = {}
+    starts, ends = _endpoints(view, a), _endpoints(view, b)
+    edges: dict[tuple[str, str], tuple[str, str, str]] = {}   # sorted pair → (relation, ev, stored source)
     for r in view.query("edges"):
-        if r["a"] not in nodes or r["b"] not in nodes or r["a"] == r["b"]:
+        if r["a"] == r["b"]:
             continue
-        pair = tuple(sorted((r["a"], r["b"])))
-        candidate = (r["relation"], r["a"] == pair[0], Source.of(r))
-        if pair not in evidence or candidate < evidence[pair]:
-            evidence[pair] = candidate   # type: ignore[index]
-    graph.add_edges_from(sorted(evidence))
-    best: list[str] | None = None
-    for s in starts:
-        for t in ends:
-            try:
-                found = nx.shortest_path(graph, s, t)
-            except nx.NetworkXNoPath:
-                continue
-            if best is None or (len(found), found) < (len(best), best):
-                best = found
+        pair = (min(r["a"], r["b"]), max(r["a"], r["b"]))
+        candidate = (r["relation"], r["ev"], r["a"])
+        if pair not in edges or candidate < edges[pair]:
+            edges[pair] = candidate
+    graph = nx.Graph()
+    graph.add_edges_from(sorted(edges))
+    # Several nodes can match a name (one per province or article scope): a virtual source
+    # joined to every start and a virtual sink joined to every end give one search.
+    source, sink = ("", "start"), ("", "end")
+    graph.add_edges_from((source, n) for n in starts)
+    graph.add_edges_from((n, sink) for n in ends)
+    try:
+        best: list[str] | None = nx.shortest_path(graph, source, sink)[1:-1]
+    except nx.NetworkXNoPath:
+        best = None
     s, t = (best[0], best[-1]) if best else (starts[0], ends[0])
     hops = []
     for x, y in zip(best or [], (best or [])[1:]):
-        relation, forward_sorted, src = evidence[tuple(sorted((x, y)))]   # type: ignore[index]
-        forward = forward_sorted == (x < y)
-        hops.append(Hop(x, nodes[x]["label"], relation, forward, y, nodes[y]["label"], src))
-    return PathAnswer(s, nodes[s]["label"], t, nodes[t]["label"], tuple(hops))
+        relation, ev, stored_from = edges[(min(x, y), max(x, y))]
+        (evidence,) = view.query("evidence", ev=ev)
+        hops.append(Hop(x, _label(view, x), relation, stored_from == x, y, _label(view, y), Source.of(evidence)))
+    return PathAnswer(s, _label(view, s), t, _label(view, t), tuple(hops))
 
 
-def _endpoints(nodes: Mapping[str, Row], text: str) -> list[str]:
+def _label(view: View, node: str) -> str:
+    rows = view.query("node_label", node=node)
+    return rows[0]["label"] if rows and rows[0]["label"] else node
+
+
+def _endpoints(view: View, text: str) -> list[str]:
+    """Persons, else bodies, whose folded name is ``text`` (all of them), else contains it."""
     q = _folded(text, "person or body")
-    rows = [r for r in nodes.values() if r["type"] in ("person", "body") and q in r["folded"]]
-    found = [r["node"] for r in _best(sorted(rows, key=lambda r: (r["folded"] != q, r["node"])), q)]
-    if not found:
-        raise UnknownEntity("person or body", text)
-    return found
+    for query, column in (("person_search", "person"), ("body_search", "body")):
+        rows = view.query(query, q=q)
+        exact = [r[column] for r in rows if r["folded"] == q]
+        found = exact or [r[column] for r in rows[:MAX_MATCHES]]
+        if found:
+            return sorted(found)
+    raise UnknownEntity("person or body", text)
 
 
 def stats(view: View) -> dict[str, int]:

@@ -14,7 +14,7 @@ Identity scopes (see kg/ids.py and README "How identity is decided"):
   (through the places of their positions), else "".
 - body: the IRI of its parent when it is part of another body ("Tổ giám sát số 2" of "Đoàn
   giám sát 1521": team numbers repeat everywhere); else its province code when known; else ""
-  for national kinds (ministry, government, National Assembly); else the article's province
+  for national bodies (ministries, Bộ Chính trị, … : national_bodies.tsv); else the article's province
   when the article names exactly one; else the article id, because a bare "Ủy ban nhân dân
   tỉnh" or "Ban Thường vụ Tỉnh ủy" could be any province's, and a false merge would connect
   officials of different provinces.
@@ -26,17 +26,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as _date
+from functools import cache
+from importlib import resources
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO
 
 from kg import ids
+from kg.errors import InputError
 from kg.graph import Triple
 from kg.model import Evidence, Extraction, Place
 from kg.text.normalize import canonical, fold, key
 from kg.vocab import BODY_KINDS, KG
 
-# Bodies whose name is unique in the country, so they need no scope.
+# Bodies whose name is unique in the country, so they need no scope: these kinds, and the
+# names of national_bodies.tsv.
 NATIONAL_KINDS = frozenset({"ministry", "government", "national_assembly"})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
@@ -66,6 +70,31 @@ class _BodyInfo:
     place: Place | None = None
     parent: str | None = None            # parent's name key
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@cache
+def _national_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(exact name keys, contained word sequences) from national_bodies.tsv, validated."""
+    path = "ingest/rdf/national_bodies.tsv"
+    lines = resources.files(__package__).joinpath("national_bodies.tsv").read_text(encoding="utf-8").splitlines()
+    exact: set[str] = set()
+    contains: list[str] = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in ("exact", "contains"):
+            raise InputError(path, number, "expected name, match (exact|contains), gloss")
+        (exact.add(key(cells[0])) if cells[1] == "exact" else contains.append(key(cells[0])))
+    return frozenset(exact), tuple(contains)
+
+
+def is_national(name: str, kind: str | None) -> bool:
+    """A body named the same way in the whole country: Bộ Chính trị, a ministry, Ban Tổ
+    chức Trung ương … (as opposed to "Ủy ban nhân dân tỉnh", which every province has)."""
+    if kind in NATIONAL_KINDS:
+        return True
+    exact, contains = _national_bodies()
+    k = key(name)
+    return k in exact or any(f" {c} " in f" {k} " for c in contains)
 
 
 class Builder:
@@ -185,7 +214,7 @@ class Builder:
             scope = str(self.body(self.bodies[info.parent].name))
         elif province_of(info.place):
             scope = province_of(info.place) or ""
-        elif info.kind in NATIONAL_KINDS:
+        elif is_national(info.name, info.kind):
             scope = ""
         else:
             scope = self.default_scope()

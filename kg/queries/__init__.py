@@ -2,11 +2,11 @@
 kg runs lives in this folder, under a name.
 
 Each ``.rq`` file starts with comment lines; ``# params: q:text person:iri`` declares its
-parameters and their kinds (``text``, ``iri``, ``int``); a parameter must also appear in the
-SELECT projection (Oxigraph's substitutions follow SPARQL SEP-0007), and the store leaves it
-out of the rows it returns. Use parameters in triple patterns and FILTERs only: a BIND
-inside a group does not see a substituted value. Values are only ever bound as
-parameters (SPARQL substitutions / Cypher ``$params``), never pasted into the text. Prefixes
+parameters and their kinds (``text``, ``iri``, ``int``). The embedded store binds them with
+an initial VALUES row of RDF terms serialised by Oxigraph (kg/store/embedded.py says why not
+SEP-0007 substitutions); Neo4j will use Cypher ``$params``. Parameters are projected by
+convention and left out of the rows returned. Values are never pasted into query text as
+strings. Prefixes
 (``kg:``, ``org:``, …) are those of kg.vocab.PREFIXES, passed to the engine with the query.
 """
 from __future__ import annotations

@@ -72,13 +72,11 @@ class EmbeddedView:
     def query(self, name: str, **params: Any) -> list[Row]:
         q = queries.get(name)
         queries.check_params(q, params)
-        subs = {ox.Variable(k): _param(name, q.params[k], v) for k, v in params.items()}
+        bound = {k: _param(name, q.params[k], v) for k, v in params.items()}
         try:
-            solutions = self._db.query(q.sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                       substitutions=subs)
+            solutions = self._db.query(_with_values(q.sparql, bound), prefixes=PREFIXES)
         except SyntaxError as e:
             raise QueryError(name, f"invalid SPARQL: {e}") from e
-        # Substituted parameters must be projected (SEP-0007); they are not part of the answer.
         variables = [v.value for v in solutions.variables if v.value not in params]
         return [{v: _value(s[v]) for v in variables} for s in solutions]
 
@@ -102,9 +100,29 @@ class EmbeddedView:
         return len(self._db)
 
 
+def _with_values(sparql: str, bound: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """Bind parameters with a VALUES block at the start of the outer WHERE group.
+
+    Oxigraph's ``substitutions`` (SPARQL SEP-0007) would be the natural binding, but it is
+    applied after the joins instead of driving them (40× slower on kg's queries), while an
+    initial VALUES row is used as the join's starting point, as rdflib's ``initBindings`` is.
+    The values are RDF terms serialised by Oxigraph itself (``str(Literal)`` escapes quotes,
+    backslashes and line breaks; ``NamedNode`` rejects anything that is not an IRI), so no
+    text from a user or an article can change the query's structure."""
+    if not bound:
+        return sparql
+    names = " ".join(f"?{k}" for k in bound)
+    values = " ".join(str(v) for v in bound.values())
+    head, where, body = sparql.partition("WHERE {")
+    return f"{head}{where}\n  VALUES ({names}) {{ ({values}) }}{body}"
+
+
 def _param(name: str, kind: str, value: Any) -> ox.NamedNode | ox.Literal:
     if kind == "iri":
-        return ox.NamedNode(str(value))
+        try:
+            return ox.NamedNode(str(value))
+        except ValueError as e:
+            raise QueryError(name, f"not an IRI: {value!r}") from e
     if kind == "int":
         if not isinstance(value, int):
             raise QueryError(name, f"expected an integer, got {value!r}")
