@@ -17,7 +17,7 @@ import xmlschema
 
 from kg.export import export
 from kg.export.projection import NODE_KINDS
-from tests.export.conftest import Built
+from tests.export.stores import Built
 
 SCHEMA = Path(__file__).parent / "schema" / "gexf-1.3.xsd"
 

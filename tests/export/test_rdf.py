@@ -12,7 +12,7 @@ from kg.export import Filter, export
 from kg.export.filters import apply
 from kg.export.projection import project
 from kg.vocab import KG
-from tests.export.conftest import Built
+from tests.export.stores import Built
 
 OX = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 
