@@ -43,8 +43,12 @@ _ATTEND = re.compile(
 
 def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
     for m in lexicon.event_pattern().finditer(doc.m, start, end):
-        if not re.search(r"(?:nghỉ|dịp)\s+$", doc.m[max(0, m.start() - 6):m.start()]):
-            return m
+        before = doc.m[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?:nghỉ|dịp)\s+$", before):
+            continue  # "dịp nghỉ lễ 30/4": a holiday, not a ceremony
+        if lexicon.body_pattern().search(before) and re.search(r"(?:Tổ|Đoàn|Ban|Hội đồng|Ủy ban)\s+$", before):
+            continue  # "Tổ giám sát số 2", "Đoàn kiểm tra": a body's name, not the event
+        return m
     return None
 
 
