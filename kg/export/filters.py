@@ -18,7 +18,9 @@ Applied in that order, to the property graph of :func:`kg.export.projection.proj
 """
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -28,6 +30,25 @@ from kg.text.normalize import fold
 
 _FREE_STEP = frozenset({"holding", "post"})
 _DATED_NODES = frozenset({"holding", "event", "directive", "article"})
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def period_bound(text: str, *, end: bool = False) -> str:
+    """An ISO date from "2021", "2021-04" or "2021-04-25": the first day of the year or month,
+    or with ``end`` its last day. KgError for anything else."""
+    m = _PARTIAL_DATE.match(text.strip())
+    if not m:
+        raise KgError(f"not a date: {text!r} (use yyyy, yyyy-mm or yyyy-mm-dd)")
+    year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+    if not 1 <= month <= 12:
+        raise KgError(f"not a date: {text!r} (month {month})")
+    last = calendar.monthrange(year, month)[1]
+    d = int(day) if day else (last if end else 1)
+    if not 1 <= d <= last:
+        raise KgError(f"not a date: {text!r} (day {d})")
+    return f"{year:04d}-{month:02d}-{d:02d}"
 
 
 @dataclass(frozen=True)

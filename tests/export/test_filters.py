@@ -70,3 +70,19 @@ def test_filters_apply_to_every_format(view, graph, fmt: str, tmp_path: Path) ->
         path.write_bytes(buf.getvalue())
         g = nx.read_graphml(path)
         assert (g.number_of_nodes(), g.number_of_edges()) == (expected["nodes"], expected["edges"])
+
+
+@pytest.mark.parametrize(("text", "end", "iso"), [("2021", False, "2021-01-01"), ("2021", True, "2021-12-31"),
+                                                  ("2024-02", True, "2024-02-29"), ("2021-04-25", True, "2021-04-25")])
+def test_period_bounds_from_partial_dates(text: str, end: bool, iso: str) -> None:
+    from kg.export.filters import period_bound
+
+    assert period_bound(text, end=end) == iso
+
+
+@pytest.mark.parametrize("text", ["2021-13", "2021-02-30", "21", "last year", "2021/04/25"])
+def test_period_bounds_refuse_non_dates(text: str) -> None:
+    from kg.export.filters import period_bound
+
+    with pytest.raises(KgError):
+        period_bound(text)
