@@ -54,14 +54,16 @@ class ArticleReader:
     def __iter__(self) -> Iterator[Article]:
         done = 0
         for path in self.files:
+            size = path.stat().st_size
             if path.suffix.lower() in TEXT_SUFFIXES:
+                self.bytes_read = done + size   # a .txt is one article: done once it is read
                 try:
                     yield from read_txt(path)
                 except InputError as e:
                     self._fail(e)
             else:
                 yield from self._read_jsonl(path)
-            done += path.stat().st_size
+            done += size
             self.bytes_read = done
 
     def _fail(self, error: InputError) -> None:

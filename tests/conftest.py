@@ -4,6 +4,7 @@
   it is absent. In CI (``CI=true``) it must be there, so its absence fails instead.
 - ``seed_extraction``: the seed article's facts, built by hand (tests/fixtures/seed.py).
 - ``store_path`` / ``store``: an empty embedded store in a temporary folder.
+- ``--slow``: also run the tests marked ``slow`` (the whole corpus; ``make test-slow``).
 """
 from __future__ import annotations
 
@@ -18,6 +19,19 @@ from tests.fixtures.seed import seed_extraction as _seed_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run the tests marked slow (the whole corpus)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="reads the whole corpus: run with --slow (make test-slow)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

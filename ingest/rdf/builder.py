@@ -37,7 +37,7 @@ from kg.errors import InputError
 from kg.graph import Triple
 from kg.model import Evidence, Extraction, Place
 from kg.text.normalize import canonical, fold, key
-from kg.vocab import BODY_KINDS, KG
+from kg.vocab import BODY_KINDS, ELI, KG
 
 # Bodies whose name is unique in the country, so they need no scope: these kinds, and the
 # names of national_bodies.tsv.
@@ -72,6 +72,12 @@ class _BodyInfo:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+# Properties a node has once in an article graph (sh:maxCount 1 in shapes.ttl). Two mentions
+# can spell the same entity differently ("Phó Chủ tịch"/"Phó chủ tịch" are one post).
+_ONCE = frozenset({KG.title, ELI.id_local, SDO.name, KG.eventDate, KG.eventKind, KG.adminLevel,
+                   KG.adminCode, KG.nameKey, KG.scope, KG.ledText, KG.ledWhat, ORG.postIn})
+
+
 @cache
 def _national_bodies() -> tuple[frozenset[str], tuple[str, ...]]:
     """(exact name keys, contained word sequences) from national_bodies.tsv, validated."""
@@ -102,6 +108,7 @@ class Builder:
         self.x = extraction
         self.aid = extraction.article.id
         self.triples: list[Triple] = []
+        self._set: set[tuple[URIRef, URIRef]] = set()
         self.counts: dict[str, int] = {}
         self.warnings: list[str] = []
         self._evidence: dict[Evidence, URIRef] = {}
@@ -112,8 +119,13 @@ class Builder:
 
     # -- plumbing ----------------------------------------------------------------------------
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
-        if o is not None:
-            self.triples.append((s, p, o))
+        if o is None:
+            return
+        if p in _ONCE:   # the shapes allow one value: the first mention's spelling wins
+            if (s, p) in self._set:
+                return
+            self._set.add((s, p))
+        self.triples.append((s, p, o))
 
     def count(self, kind: str) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -184,7 +196,7 @@ class Builder:
                 self.add(iri, KG.successor, succ)
                 self.add(succ, RDF.type, KG.Place)
                 self.add(succ, RDFS.label, Literal(p.successor_name or p.successor_code))
-                self.add(succ, KG.adminLevel, Literal(p.level))
+                self.add(succ, KG.adminLevel, Literal("province"))   # successors are post-2025 provinces
                 self.add(succ, KG.adminCode, Literal(p.successor_code))
         return iri
 

@@ -4,6 +4,7 @@ Article graphs are self-contained, so they are validated one at a time.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -66,16 +67,39 @@ def validate(graph: ArticleGraph) -> Report:
     return Report(not violations, 1, violations)
 
 
-def validate_many(graphs: Iterable[tuple[str, Iterable[Triple]]],
-                  progress: Callable[[int], None] | None = None) -> Report:
+def _validate_chunk(chunk: list[tuple[str, list[Triple]]]) -> list[Violation]:
+    return [Violation(f"{name} {v.focus}", v.path, v.message) for name, triples in chunk for v in validate_triples(triples)]
+
+
+def validate_many(graphs: Iterable[tuple[str, Iterable[Triple]]], progress: Callable[[int], None] | None = None,
+                  workers: int | None = None) -> Report:
     """Validate many ``(graph IRI, triples)`` pairs, each on its own (a body or post seen by
     two articles may legitimately be labelled differently by each; only each article's own
-    description has to conform). ``progress`` is called with the number checked so far."""
-    violations: list[Violation] = []
-    count = 0
+    description has to conform), in ``workers`` processes (default: one per CPU).
+    ``progress`` is called with the number checked so far."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks: list[list[tuple[str, list[Triple]]]] = []
     for name, triples in graphs:
-        violations.extend(Violation(f"{name} {v.focus}", v.path, v.message) for v in validate_triples(triples))
-        count += 1
-        if progress:
-            progress(count)
+        if not chunks or len(chunks[-1]) == 20:
+            chunks.append([])
+        chunks[-1].append((name, list(triples)))
+    count = sum(len(c) for c in chunks)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    violations: list[Violation] = []
+    done = 0
+    if workers <= 1 or len(chunks) <= 1:
+        results = map(_validate_chunk, chunks)
+        for chunk, found in zip(chunks, results):
+            violations.extend(found)
+            done += len(chunk)
+            if progress:
+                progress(done)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for chunk, found in zip(chunks, pool.map(_validate_chunk, chunks)):
+                violations.extend(found)
+                done += len(chunk)
+                if progress:
+                    progress(done)
     return Report(not violations, count, tuple(violations))
