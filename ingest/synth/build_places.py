@@ -39,6 +39,7 @@ def build() -> list[str]:
                 short, pkind = "Thừa Thiên Huế", "tỉnh"
             if district[:1].isdigit():
                 continue
+            district = district.split(" (")[0]     # "Hồng Ngự (Huyện)": the package's disambiguation
             lines.append("\t".join((dcode, pcode, short, pkind, district, dkind.lower(), "")))
     return lines
 

@@ -19,7 +19,8 @@ from ingest.tables import TableError
 
 PACKAGE = "ingest.synth"
 
-# Every {field} a template may use; a typo in templates.yml fails at load, not mid-run.
+# Every {field} a template may use (capitalised, it is filled capitalised: {Date} → "Sáng 15/9");
+# a typo in templates.yml fails at load, not mid-run.
 FIELDS = frozenset("""
     Date group group_title leader leader_again people host Host purpose speaker achievement request
     person Conf_title conf_title Org org conf emphasis report_topic Leader_title inspect_topic district
@@ -28,7 +29,7 @@ FIELDS = frozenset("""
     subject_again superior Superior new_body predecessor Predecessor old_post month Council_short
     session council_title council term term_years votes seats council_again Subject_person place_named
     days unit PC n_members names Subject_people closer Issuer_short kind_lower subject_short Issuer
-    subject Person Citizen citizen period Period years area_word pct money small_pct count small_count
+    subject Person Citizen citizen period Period years area_word pct money small_pct count small_count signed points months born hometown degree tiny_count income
 """.split())
 
 
@@ -53,7 +54,7 @@ class Row:
 def table(name: str) -> tuple[Row, ...]:
     """Rows of ``tables/<name>.tsv``, validated (column count, unique key, NFC)."""
     path = f"ingest/synth/tables/{name}.tsv"
-    text = resources.files(PACKAGE).joinpath("tables", f"{name}.tsv").read_text(encoding="utf-8")
+    text = resources.files(PACKAGE).joinpath("tables").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
     if not lines:
         raise TableError(path, 1, "empty table (a header row is required)")
@@ -80,6 +81,7 @@ def table(name: str) -> tuple[Row, ...]:
     return tuple(out)
 
 
+@cache
 def by_key(name: str) -> dict[str, Row]:
     """``tables/<name>.tsv`` indexed by its key column."""
     rows = table(name)
@@ -93,7 +95,7 @@ def by_key(name: str) -> dict[str, Row]:
 def templates() -> dict[str, Any]:
     """``tables/templates.yml``: every string checked for NFC and for known {fields}."""
     path = "ingest/synth/tables/templates.yml"
-    text = resources.files(PACKAGE).joinpath("tables", "templates.yml").read_text(encoding="utf-8")
+    text = resources.files(PACKAGE).joinpath("tables").joinpath("templates.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
         raise TableError(path, 1, "expected a mapping of genres")
@@ -114,7 +116,7 @@ def _check(node: Any, path: str, text: str, where: tuple[str, ...]) -> None:
         if not unicodedata.is_normalized("NFC", node):
             raise TableError(path, _line_of(text, node), "text is not NFC")
         for _, field, _, _ in string.Formatter().parse(node):
-            if field is not None and field not in FIELDS:
+            if field is not None and field not in FIELDS and field[:1].lower() + field[1:] not in FIELDS:
                 raise TableError(path, _line_of(text, node), f"unknown field {{{field}}} in {'.'.join(where)}")
     else:
         raise TableError(path, 1, f"{'.'.join(where)}: expected text, found {type(node).__name__}")

@@ -49,21 +49,33 @@ class NameMaker:
         self.used: set[str] = set(_RESERVED)
 
     def person(self, female: bool) -> str:
-        pools, g = _pools(), "f" if female else "m"
+        """A new name, remembered so that it is never drawn again."""
+        name = self.unused(self.rng, female)
+        self.used.add(name)
+        return name
+
+    def unused(self, rng: Random, female: bool) -> str:
+        """A name nobody in this world has, drawn from ``rng`` and not remembered."""
         for _ in range(1000):
-            name = f"{pools['family'].draw(self.rng)} {pools['middle:' + g].draw(self.rng)} {pools['given:' + g].draw(self.rng)}"
+            name = draw_name(rng, female)
             if name not in self.used and not _doubled(name):
-                self.used.add(name)
                 return name
         raise RuntimeError("the name tables are too small for this world")
 
-    def byline(self) -> str:
-        """A reporter's pen name: two syllables, no family name ("Thu Hà")."""
-        pools, g = _pools(), "f" if self.rng.random() < 0.5 else "m"
-        while True:
-            middle = pools["middle:" + g].draw(self.rng)
-            if " " not in middle and middle not in ("Văn", "Thị"):
-                return f"{middle} {pools['given:' + g].draw(self.rng)}"
+
+
+def byline(rng: Random) -> str:
+    """A reporter's pen name: two syllables, no family name ("Thu Hà")."""
+    pools, g = _pools(), "f" if rng.random() < 0.5 else "m"
+    while True:
+        middle = pools["middle:" + g].draw(rng)
+        if " " not in middle and middle not in ("Văn", "Thị"):
+            return f"{middle} {pools['given:' + g].draw(rng)}"
+
+
+def draw_name(rng: Random, female: bool) -> str:
+    pools, g = _pools(), "f" if female else "m"
+    return f"{pools['family'].draw(rng)} {pools['middle:' + g].draw(rng)} {pools['given:' + g].draw(rng)}"
 
 
 def _doubled(name: str) -> bool:

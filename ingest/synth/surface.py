@@ -97,14 +97,14 @@ def choose_style(rng: Random) -> Style:
     )
 
 
-_DAY_PARTS = ("Ngày", "Ngày", "Ngày", "Sáng", "Sáng", "Chiều", "Chiều", "Tối")
+_DAY_PARTS = ("Ngày",) * 8 + ("Sáng",) * 4 + ("Chiều",) * 3 + ("Tối",)
 
 
 def event_date(d: date, published: date | None, style: Style, rng: Random) -> tuple[str, bool]:
     """The phrase that opens an event sentence ("Sáng 15/9") and whether it gives the year."""
     part = rng.choice(_DAY_PARTS)
     if style.date_style == "words":
-        return f"{part} {d.day} tháng {d.month} năm {d.year}", True
+        return f"Ngày {d.day} tháng {d.month} năm {d.year}", True
     sep = "/" if style.date_style == "slash" else "-"
     if published == d and part != "Ngày" and rng.random() < 0.3:
         return f"{part} nay ({d.day}{sep}{d.month})", False
@@ -143,12 +143,3 @@ def roman(n: int) -> str:
             out.append(numeral)
             n -= value
     return "".join(out)
-
-
-def join_names(items: list[str], rng: Random) -> str:
-    """ "A, B và C" or "A; B; C" (the latter when items carry their own commas)."""
-    if len(items) == 1:
-        return items[0]
-    if any("," in i for i in items) or rng.random() < 0.3:
-        return "; ".join(items)
-    return ", ".join(items[:-1]) + " và " + items[-1]
