@@ -1,0 +1,35 @@
+# The two commands of the README: `make setup` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEED   := kg/data/seed-000.txt
+
+.PHONY: setup test test-slow vocab clean-store
+
+## setup: create .venv, install kg with its test extras, ingest the bundled seed article into
+##        ./kg-data and ask who led "Tổ giám sát số 2".
+setup: $(STAMP)
+	$(BIN)/kg ingest $(SEED)
+	$(BIN)/kg who-led "Tổ giám sát số 2"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## test: the whole test suite (tests that need ../shared skip, with the reason, when it is absent).
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## test-slow: also ingest and validate the whole corpus (../shared/corpus).
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q --slow tests/test_shared.py
+
+## vocab: regenerate kg/vocab.py from ontology/kg.ttl.
+vocab: $(STAMP)
+	$(BIN)/python -m kg.vocab_gen
+
+clean-store:
+	rm -rf kg-data
