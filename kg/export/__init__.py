@@ -13,9 +13,10 @@ Modules are imported when a format is used, so importing this package stays chea
 from __future__ import annotations
 
 import importlib
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from kg.errors import KgError
 from kg.export.filters import Filter
@@ -48,9 +49,10 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def export(view: View, fmt: str, out: BinaryIO | Path, f: Filter | None = None) -> dict[str, int]:
+def export(view: View, fmt: str, out: BinaryIO | Path, f: Filter | None = None) -> dict[str, Any]:
     """Write ``view`` (or the part ``f`` keeps) as ``fmt`` to ``out``: a binary stream, or a
-    folder for ``neo4j-csv``. Returns what was written: nodes and edges, or quads."""
+    folder for ``neo4j-csv``. Returns what was written: ``nodes`` and ``edges``, or ``quads``;
+    for ``neo4j-csv`` also ``command``, the shell line that imports the folder."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise KgError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTERS)})")
@@ -67,7 +69,8 @@ def export(view: View, fmt: str, out: BinaryIO | Path, f: Filter | None = None) 
     if exporter.folder:
         if not isinstance(out, Path):
             raise KgError(f"{fmt} writes several files: give a folder (--out)")
-        module.write(graph, out)
+        args = module.write(graph, out)
+        return {**graph.counts(), "command": f"cd {shlex.quote(str(out))} && {shlex.join(args)}"}
     else:
         if isinstance(out, Path):
             raise KgError(f"{fmt} is written to one file, not a folder")
