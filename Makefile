@@ -5,11 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := kg/data/seed-000.txt
 
-.PHONY: setup test test-slow vocab clean-store
+.PHONY: setup setup-browser test test-slow vocab clean-store
 
 ## setup: create .venv, install kg with its test extras, ingest the bundled seed article into
 ##        ./kg-data and ask who led "Tổ giám sát số 2".
-setup: $(STAMP)
+setup: $(STAMP) setup-browser
 	$(BIN)/kg ingest $(SEED)
 	$(BIN)/kg who-led "Tổ giám sát số 2"
 
@@ -18,6 +18,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+## setup-browser: the JavaScript `kg view` inlines (Cytoscape.js, pinned in tools/view, from the
+##        npm registry, with playwright-core for the browser test) and Debian's chromium, which
+##        that test drives (apt-get; as root, else through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VIEW_JS := build/view/.installed
+
+setup-browser: $(VIEW_JS)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
+
+$(VIEW_JS): tools/view/package.json tools/view/package-lock.json tools/view/build.sh
+	tools/view/build.sh
+	touch $@
 
 ## test: the whole test suite (tests that need ../shared skip, with the reason, when it is absent).
 test: $(STAMP)
