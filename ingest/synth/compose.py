@@ -12,7 +12,7 @@ from random import Random
 from typing import Any
 
 from ingest.synth import surface
-from ingest.synth.data import templates
+from ingest.synth.data import by_key, templates
 from ingest.synth.directives import Directive, subject_text
 from ingest.synth.units import PostRef, Unit
 from ingest.synth.world import Person, Who, World
@@ -107,9 +107,13 @@ class Draft:
         return self.world.person_at(PostRef(key, unit, sub))
 
     def refs(self, person: Person, full: float = 0.7) -> list[PostRef]:
-        """The posts a mention gives: memberships then slots, or only the slots."""
+        """The posts a mention gives, in the usual order ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy,
+        Trưởng đoàn ĐBQH tỉnh"), or only the slots."""
         slots = list(person.slots)
-        return list(person.also) + slots if person.also and self.rng.random() < full else slots
+        if not person.also or self.rng.random() >= full:
+            return slots
+        after = [a for a in person.also if by_key("memberships")[a.key]["where"] == "after"]
+        return [a for a in person.also if a not in after] + slots + after
 
     def officials(self, keys: list[str], unit: str, k: int, exclude: set[int]) -> list[Person]:
         """Up to ``k`` distinct holders of posts ``keys`` in ``unit`` (any sector or index)."""

@@ -225,7 +225,7 @@ def inspection(d: Draft) -> bool:
     d.noise(2, 5)
     d.title = d.fill(d.pick("inspection", "title"), {
         "inspect_topic": topic, "district": place,
-        "leader_title": w.posts(leader.who, leader.slots[-1:]) + " " + leader.who.name})
+        "leader_title": w.title_posts(leader.who, leader.slots[-1:]) + " " + leader.who.name})
     return True
 
 
@@ -263,5 +263,5 @@ def reception(d: Draft) -> bool:
     d.noise(4, 8)
     d.title = d.fill(d.pick("reception", "title"), {
         "delegation": delegation[0], "place": f"{d.province.words['unit']} {d.province.name}",
-        "host_leader_title": w.posts(host.who, host.slots[-1:]) + " " + host.who.name})
+        "host_leader_title": w.title_posts(host.who, host.slots[-1:]) + " " + host.who.name})
     return True

@@ -42,10 +42,12 @@ def appointment(d: Draft, move: Move) -> bool:
     new_post, canonical = w.post(move.who, move.new, True)
     w.record(move.who, canonical)
     action = rng.choice(_ACTIONS[move.how])
-    if move.decision is not None:
-        dref = w.dref(move.decision, with_date=0.6, with_issuer=0.7).text
-    else:
-        dref = "Quyết định của Bộ Chính trị"
+
+    def dref() -> str:          # written (and recorded) only where the sentence uses it
+        if move.decision is None:
+            return "Quyết định của Bộ Chính trị"
+        return w.dref(move.decision, with_date=0.6, with_issuer=0.7).text
+
     new_body = w.body(body_key, body_unit, sub).text
     if rng.random() < 0.6:
         org = w.body(org_key, home)
@@ -55,7 +57,7 @@ def appointment(d: Draft, move: Move) -> bool:
             d.say("appointment", "with", people=w.np(superior.who, d.refs(superior)))
             ev.add(superior.who, "attended")
         announcer = w.body(rng.choice(("ban_tc", "btv_tu")) if move.how != "state" else "ubnd", d.province).text
-        d.say("appointment", "decision", announcer=announcer, dref=dref, action=action,
+        d.say("appointment", "decision", announcer=announcer, dref=dref(), action=action,
               subject_person=_subject(d, move), new_post=new_post)
         d.noise(1, 3)
         if superior is not None:
@@ -77,9 +79,8 @@ def appointment(d: Draft, move: Move) -> bool:
             d.say("appointment", "brief", issuer_office=issuer.text, dref=bare, action=action, signed=signed,
                   subject_person=_subject(d, move), new_post=new_post)
         else:
-            template = "Theo {dref}, {subject_person} được {action} giữ chức {new_post}."
-            d.paragraphs[-1].append(d.fill(template, {"dref": dref, "subject_person": _subject(d, move),
-                                                      "action": action, "new_post": new_post}))
+            d.say("appointment", "according", dref=dref(), subject_person=_subject(d, move), action=action,
+                  new_post=new_post)
         title_org = w.body(org_key, home).text
     _predecessor(d, move, "appointment")
     _bio(d, move)

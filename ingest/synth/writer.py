@@ -86,7 +86,7 @@ class Writer:
             positions.append(canonical)
 
     def posts(self, who: Who, refs: list[PostRef], former: frozenset[PostRef] = frozenset(),
-              left: frozenset[PostRef] = frozenset(), kiem: bool = False) -> str:
+              left: frozenset[PostRef] = frozenset(), kiem: bool = False, record: bool = True) -> str:
         """ "UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh": each post recorded; ``former`` ones are written
         "nguyên …", ``left`` ones (left in the reported event) are recorded as former only."""
         parts = []
@@ -96,9 +96,10 @@ class Writer:
                 text, canonical = f"nguyên {text}", f"nguyên {canonical}"
             elif ref in left:
                 canonical = f"nguyên {canonical}"
-            self.record(who, canonical)
+            if record:
+                self.record(who, canonical)
             parts.append(text)
-        if kiem and len(parts) >= 2 and not refs[-1].member and not refs[-2].member:
+        if kiem and len(parts) >= 2 and not refs[-1].member and not refs[-2].member and refs[-1].unit == refs[-2].unit:
             return ", ".join(parts[:-2] + [f"{parts[-2]} kiêm {parts[-1]}"])
         return ", ".join(parts)
 
@@ -111,7 +112,7 @@ class Writer:
         if not mode:
             mode = self.rng.choices(("after", "before", "dash", "bracket"), (0.55, 0.3, 0.1, 0.05))[0]
         if mode == "bracket":
-            refs = refs[-1:]
+            refs = [r for r in refs if not r.member][-1:] or refs[-1:]
         if mode == "before":
             refs = refs[-2:] if self.rng.random() < 0.7 else refs
         text = self.posts(who, refs, kiem=self.style.kiem, **kw)
@@ -156,6 +157,10 @@ class Writer:
     def mention(self, who: Who) -> None:
         """A person named with no post (a citizen, a list member)."""
         self.record(who, None)
+
+    def title_posts(self, who: Who, refs: list[PostRef]) -> str:
+        """Posts written in the headline: recorded only when the headline is part of the text."""
+        return self.posts(who, refs, record=self.style.title_in_text)
 
     def introduced(self, who: Who) -> bool:
         return who.pid in self._introduced

@@ -138,8 +138,20 @@ def test_every_gold_fact_is_written_in_the_text(scorer: Any, sample: list[tuple[
                 n = _squash(scorer, post).strip()
                 assert any(f" {c} " in text for c in (n, n.removeprefix("nguyên "), n.removeprefix(member))), \
                     (article["id"], p["name"], post)
+        nfc = unicodedata.normalize("NFC", article["text"])
         for d in gold["directives"]:
-            assert d["number"] in unicodedata.normalize("NFC", article["text"]), (article["id"], d["number"])
+            assert d["number"] in nfc, (article["id"], d["number"])
+            if d["issuer"]:
+                assert _squash(scorer, d["issuer"]) in text, (article["id"], d["number"], d["issuer"])
+            if d["date"]:
+                y, m, day = (int(x) for x in d["date"].split("-"))
+                after = [nfc[i:i + 60] for i in _find_all(nfc, d["number"])]
+                assert any(re.search(rf"\b0?{day}(/|-| tháng )0?{m}(/|-| năm ){y}\b", a) for a in after), \
+                    (article["id"], d["number"], d["date"])
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(needle), text)]
 
 
 @pytest.mark.parametrize("n", [1, 7])
