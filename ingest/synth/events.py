@@ -243,6 +243,7 @@ def reception(d: Draft) -> bool:
     if not hosts or not guests:
         return False
     host, guest = hosts[0], guests[0]
+    w.visitor(guest.who)
     delegation = (f"Đoàn công tác của {body.text}", f"Đoàn công tác của {body.canonical}")
     w.org(delegation[1])
     attendees = d.officials(["gd_so", "cvp_ubnd", "pct_ubnd"], d.province.code, rng.randint(0, 2), exclude)

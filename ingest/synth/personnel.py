@@ -48,7 +48,6 @@ def appointment(d: Draft, move: Move) -> bool:
             return "Quyết định của Bộ Chính trị"
         return w.dref(move.decision, with_date=0.6, with_issuer=0.7).text
 
-    new_body = w.body(body_key, body_unit, sub).text
     if rng.random() < 0.6:
         org = w.body(org_key, home)
         ev, phrase = w.event(d.when, "hội nghị công bố quyết định về công tác cán bộ")
@@ -56,7 +55,9 @@ def appointment(d: Draft, move: Move) -> bool:
         if superior is not None and rng.random() < 0.7:
             d.say("appointment", "with", people=w.np(superior.who, d.refs(superior)))
             ev.add(superior.who, "attended")
-        announcer = w.body(rng.choice(("ban_tc", "btv_tu")) if move.how != "state" else "ubnd", d.province).text
+        announcer = {"state": lambda: w.body("ubnd", d.province), "premier": lambda: w.body("bo", home),
+                     "politburo": lambda: w.body("ban_tctw", d.world.units["c"]),
+                     "party": lambda: w.body(rng.choice(("ban_tc", "btv_tu")), d.province)}[move.how]().text
         d.say("appointment", "decision", announcer=announcer, dref=dref(), action=action,
               subject_person=_subject(d, move), new_post=new_post)
         d.noise(1, 3)
@@ -66,7 +67,8 @@ def appointment(d: Draft, move: Move) -> bool:
                   subject_again=w.again(move.who))
             ev.add(superior.who, "spoke")
         if rng.random() < 0.6:
-            d.say("appointment", "acceptance", subject_again=w.again(move.who), new_body=new_body,
+            d.say("appointment", "acceptance", subject_again=w.again(move.who),
+                  new_body=w.body(body_key, body_unit, sub).text,
                   superior=w.body(org_key, home).text)
             ev.add(move.who, "spoke")
         title_org = org.text

@@ -56,6 +56,11 @@ class Writer:
         self._posts: dict[tuple[int, PostRef], str] = {}
         self._given: Counter[str] = Counter()
         self._introduced: set[int] = set()
+        self._visitors: set[int] = set()
+
+    def visitor(self, who: Who) -> None:
+        """``who`` comes from another province: their posts name it ("Phó Chủ tịch UBND tỉnh Lào Cai")."""
+        self._visitors.add(who.pid)
 
     # -- people -------------------------------------------------------------------------------
 
@@ -73,7 +78,7 @@ class Writer:
         """(surface, canonical) of one of ``who``'s posts; the canonical is fixed at first use."""
         key = (who.pid, ref)
         if key not in self._posts:
-            named = self.style.named_places and last and self.rng.random() < 0.8
+            named = last and (who.pid in self._visitors or self.style.named_places and self.rng.random() < 0.8)
             variant = PostRef(ref.key, ref.unit, ref.sub, ref.member, self.rng.randrange(2))
             self._posts[key] = post_name(variant, named)
         canonical = self._posts[key]
