@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := kg/data/seed-000.txt
 
-.PHONY: setup setup-browser test test-slow vocab clean-store
+.PHONY: setup setup-browser test test-slow eval vocab clean-store
 
 ## setup: create .venv, install kg with its test extras, ingest the bundled seed article into
 ##        ./kg-data and ask who led "Tổ giám sát số 2".
@@ -40,6 +40,15 @@ test: $(STAMP)
 ## test-slow: also ingest and validate the whole corpus (../shared/corpus).
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q --slow tests/test_shared.py
+
+## eval: extract the dev articles and score them with shared/eval/score.py, listing every
+##       missed and spurious fact (DEV=… GOLD=… to score other files).
+SHARED ?= ../shared
+DEV    ?= $(SHARED)/eval/dev-articles.jsonl
+GOLD   ?= $(SHARED)/eval/dev-gold.jsonl
+eval: $(STAMP)
+	$(BIN)/kg extract $(DEV) --out build/eval.pred.jsonl
+	$(BIN)/kg eval $(GOLD) build/eval.pred.jsonl --scorer $(SHARED)/eval/score.py --diff
 
 ## vocab: regenerate kg/vocab.py from ontology/kg.ttl.
 vocab: $(STAMP)

@@ -48,6 +48,8 @@ def diff(gold: Path, pred: Path, scorer: ModuleType | None = None) -> list[Artic
     for article_id, gold_article in gold_rows.items():
         g = scorer.facts(gold_article)
         p = scorer.facts(pred_rows.get(article_id, {}))
+        # The scorer compares normalised strings (tone marks moved, case folded); show them as written.
+        shown = _as_written(scorer, gold_article) | _as_written(scorer, pred_rows.get(article_id, {}))
         for category in g:
             if category == "leadership":
                 missed = tuple(x for x in g[category] if not any(x[0] == y[0] and scorer.led_match(x[1], y[1]) for y in p[category]))
@@ -56,8 +58,28 @@ def diff(gold: Path, pred: Path, scorer: ModuleType | None = None) -> list[Artic
                 missed = tuple(sorted(set(g[category]) - set(p[category]), key=str))
                 spurious = tuple(sorted(set(p[category]) - set(g[category]), key=str))
             if missed or spurious:
-                out.append(ArticleDiff(article_id, category, missed, spurious))
+                out.append(ArticleDiff(article_id, category, _show(missed, shown), _show(spurious, shown)))
     return out
+
+
+def _as_written(scorer: ModuleType, article: dict) -> dict[str, str]:
+    strings: list[str] = []
+    for person in article.get("persons") or []:
+        strings += [person.get("name") or "", *(person.get("positions") or [])]
+    for d in article.get("directives") or []:
+        strings += [d.get("kind") or "", d.get("issuer") or ""]
+    for e in article.get("events") or []:
+        for p in e.get("participants") or []:
+            strings += [p.get("name") or "", p.get("led") or ""]
+    return {scorer.norm(s): s for s in strings if s}
+
+
+def _show(items: tuple[Any, ...], shown: dict[str, str]) -> tuple[Any, ...]:
+    def one(value: Any) -> Any:
+        if isinstance(value, tuple):
+            return tuple(one(v) for v in value)
+        return shown.get(value, value) if isinstance(value, str) else value
+    return tuple(one(i) for i in items)
 
 
 def _load(scorer: ModuleType, path: Path) -> dict[str, dict]:

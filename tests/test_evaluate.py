@@ -34,8 +34,8 @@ def test_diff_names_the_missed_and_spurious_facts(seed_gold, tmp_path):
     path.write_text(json.dumps(pred, ensure_ascii=False) + "\n", encoding="utf-8")
     scorer = load_scorer(SHARED / "score.py")
     rows = {d.category: d for d in diff(seed_gold, path, scorer)}
-    assert rows["persons"].missed == (scorer.norm("Lê Văn Bình"),)
-    assert rows["persons"].spurious == (scorer.norm("Lê Văn Bính"),)
+    assert rows["persons"].missed == ("Lê Văn Bình",)
+    assert rows["persons"].spurious == ("Lê Văn Bính",)
 
 
 def test_broken_prediction_file_is_an_input_error(seed_gold, tmp_path):
@@ -44,3 +44,19 @@ def test_broken_prediction_file_is_an_input_error(seed_gold, tmp_path):
     with pytest.raises(InputError) as err:
         score(seed_gold, path, load_scorer(SHARED / "score.py"))
     assert str(path) in str(err.value)
+
+
+def test_kg_eval_prints_the_table_and_the_diff(seed_gold, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    gold = json.loads(seed_gold.read_text(encoding="utf-8").splitlines()[0])
+    gold["events"] = []
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(seed_gold), str(pred), "--diff",
+                                      "--scorer", str(SHARED / "score.py")])
+    assert result.exit_code == 0, result.output
+    assert "participation" in result.output and "0.000" in result.output
+    assert "missed   ('Nguyễn Long Biên', 'led')" in result.output

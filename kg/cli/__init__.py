@@ -5,7 +5,7 @@ the store, rdflib, pyoxigraph and the extraction load inside the command that ne
 from __future__ import annotations
 
 from kg.cli._app import app
-from kg.cli import analyze, ask, export, extract, ingest, synth, validate, view  # noqa: E402,F401 - registers the commands
+from kg.cli import analyze, ask, eval, export, extract, ingest, synth, validate, view  # noqa: E402,F401 - registers the commands
 
 __all__ = ["app", "main"]
 
