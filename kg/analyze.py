@@ -13,13 +13,15 @@
 All of it can be limited to a period (``since``/``until``), with the dated-facts rule of
 :mod:`kg.export.filters`.
 
-Which library: networkx up to about a million edges, igraph above (``backend="auto"``).
-Measured on a 2-core machine with 200 000 nodes and 1 000 000 edges (networkx 3.6.1, igraph
-1.0.0; ../shared/notes/neo4j-and-perf.md §6.2): building the graph 4.77 s vs 0.45 s,
+Which library (``backend="auto"``): networkx for small graphs, igraph past about a million
+edges. Measured on a 2-core machine with 200 000 nodes and 1 000 000 edges (networkx 3.6.1,
+igraph 1.0.0; ../shared/notes/neo4j-and-perf.md §6.2): building the graph 4.77 s vs 0.45 s,
 connected components 1.31 s vs 0.12 s, PageRank 6.2 s vs 0.28 s, and networkx's *sampled*
 betweenness (k=100) alone took 411 s; igraph is 10–25× faster and holds the graph in 3×
-less memory (rustworkx is as fast, but has no Louvain). kg's co-attendance graphs are far
-smaller (hundreds of edges on the dev articles), where networkx is instant and exact.
+less memory (rustworkx is as fast, but has no Louvain). Exact betweenness costs nodes ×
+edges steps, so ``auto`` moves to igraph much earlier for it (:data:`BETWEENNESS_STEPS`).
+Both give the same betweenness; their Louvain implementations may group a few people
+differently, and the analysis says which one ran.
 """
 from __future__ import annotations
 
@@ -36,7 +38,11 @@ from kg.export.projection import PropertyGraph, project
 from kg.store.base import View
 
 BIG_EDGES = 1_000_000
-"""Above this many co-attendance edges, ``backend="auto"`` uses igraph."""
+"""Above this many edges, ``backend="auto"`` uses igraph."""
+BETWEENNESS_STEPS = 2_000_000
+"""Nodes × edges above which ``auto`` uses igraph, for exact betweenness: on the corpus,
+networkx took 3 s for the co-attendance network (1 057 nodes, 2 739 edges) and 40 s for
+the person–body network (4 470 nodes, 4 007 edges), igraph 0.6 s for the latter."""
 BACKENDS = ("auto", "networkx", "igraph")
 
 
@@ -128,24 +134,45 @@ def person_bodies(graph: PropertyGraph) -> dict[str, set[str]]:
     return out
 
 
-def _measures(g: nx.Graph, backend: str) -> tuple[dict[str, float], list[set[str]]]:
-    """Betweenness and communities, by networkx or igraph."""
-    if backend == "igraph":
-        import igraph as ig
+def pick_backend(g: nx.Graph, backend: str = "auto") -> str:
+    """``backend``, or for ``auto``: igraph past :data:`BIG_EDGES` edges, or when exact
+    betweenness (n·m steps) would keep networkx busy for seconds; else networkx."""
+    if backend != "auto":
+        return backend
+    big = g.number_of_edges() > BIG_EDGES or g.number_of_nodes() * g.number_of_edges() > BETWEENNESS_STEPS
+    return "igraph" if big else "networkx"
 
-        names = list(g.nodes)
-        h = ig.Graph(n=len(names), edges=_indexed_edges(g, names))
-        h.es["weight"] = [d["weight"] for *_, d in g.edges(data=True)]
-        n = len(names)
-        scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 1.0      # networkx's normalisation, undirected
-        between = {names[i]: b * scale for i, b in enumerate(h.betweenness(directed=False))}
-        ig.set_random_number_generator(random.Random(0))
-        parts = h.community_multilevel(weights="weight") if h.ecount() else [[i] for i in range(n)]
-        return between, [{names[i] for i in part} for part in parts]
-    between = nx.betweenness_centrality(g, normalized=True)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=0) if g.number_of_edges() else \
-        [{n} for n in g.nodes]
-    return between, [set(c) for c in communities]
+
+def betweenness(g: nx.Graph, backend: str) -> dict[str, float]:
+    """Exact betweenness, normalised as networkx does for undirected graphs."""
+    if backend == "networkx" or g.number_of_nodes() < 3:
+        return nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() else {}
+    h, names = _igraph(g)
+    n = len(names)
+    scale = 2 / ((n - 1) * (n - 2))
+    return {names[i]: b * scale for i, b in enumerate(h.betweenness(directed=False))}
+
+
+def communities(g: nx.Graph, backend: str) -> list[set[str]]:
+    """Louvain communities (weighted, seeded: the same graph gives the same groups)."""
+    if not g.number_of_edges():
+        return [{n} for n in g.nodes]
+    if backend == "networkx":
+        return [set(c) for c in nx.community.louvain_communities(g, weight="weight", seed=0)]
+    import igraph as ig
+
+    h, names = _igraph(g)
+    ig.set_random_number_generator(random.Random(0))
+    return [{names[i] for i in part} for part in h.community_multilevel(weights="weight")]
+
+
+def _igraph(g: nx.Graph):  # type: ignore[no-untyped-def]
+    import igraph as ig
+
+    names = list(g.nodes)
+    h = ig.Graph(n=len(names), edges=_indexed_edges(g, names))
+    h.es["weight"] = [d.get("weight", 1) for *_, d in g.edges(data=True)]
+    return h, names
 
 
 def _indexed_edges(g: nx.Graph, names: list[str]) -> list[tuple[int, int]]:
@@ -173,31 +200,32 @@ def analyze_graph(graph: PropertyGraph, since: str | None = None, until: str | N
                   top: int = 20, backend: str = "auto") -> Analysis:
     """:func:`analyze` on a property graph already read (and filtered)."""
     g, events = co_attendance(graph)
-    chosen = backend if backend != "auto" else ("igraph" if g.number_of_edges() > BIG_EDGES else "networkx")
-    between, groups = _measures(g, chosen)
+    chosen = pick_backend(g, backend)
+    between, groups = betweenness(g, chosen), communities(g, chosen)
     label = {k: n.label for k, n in graph.nodes.items()}
     ranking = sorted((Person(p, label[p], g.degree(p), int(g.degree(p, weight="weight")), len(events[p]),
                              round(between.get(p, 0.0), 6)) for p in g.nodes),
                      key=lambda p: (-p.degree, -p.betweenness, -p.meetings, p.name, p.id))
-    communities = []
+    found = []
     for group in groups:
         if len(group) < 2:
             continue
         shared = Counter(ev for p in group for ev in events[p])
         members = sorted(group, key=lambda p: (-g.degree(p), label[p], p))
-        communities.append(Community(len(group), sum(1 for c in shared.values() if c >= 2),
-                                     tuple(label[p] for p in members)))
-    communities.sort(key=lambda c: (-c.size, -c.events, c.members))
+        found.append(Community(len(group), sum(1 for c in shared.values() if c >= 2),
+                               tuple(label[p] for p in members)))
+    found.sort(key=lambda c: (-c.size, -c.events, c.members))
     return Analysis(since, until, chosen, g.number_of_nodes(), len({ev for evs in events.values() for ev in evs}),
-                    g.number_of_edges(), tuple(ranking[:top]), tuple(communities), tuple(_bridges(graph, label)[:top]))
+                    g.number_of_edges(), tuple(ranking[:top]), tuple(found),
+                    tuple(_bridges(graph, label, backend)[:top]))
 
 
-def _bridges(graph: PropertyGraph, label: dict[str, str]) -> list[Bridge]:
+def _bridges(graph: PropertyGraph, label: dict[str, str], backend: str) -> list[Bridge]:
     bodies = person_bodies(graph)
     b = nx.Graph()
-    for person, tops in bodies.items():
+    for person, tops in sorted(bodies.items()):
         b.add_edges_from((person, body) for body in sorted(tops))
-    between = nx.betweenness_centrality(b, normalized=True) if b.number_of_nodes() > 2 else {}
+    between = betweenness(b, pick_backend(b, backend))
     # Two bodies of the same name (a Tỉnh ủy of two provinces) show as one name, and count once.
     out = [Bridge(p, label[p], tuple(sorted({label[t] for t in tops})), round(between.get(p, 0.0), 6))
            for p, tops in bodies.items() if len({label[t] for t in tops}) >= 2]

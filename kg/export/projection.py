@@ -1,7 +1,8 @@
 """The store seen as a property graph: typed nodes and edges with dates and sources.
 
-Every exporter and ``kg view`` draws from :func:`project`, which reads two named queries
-(``graph_nodes``, ``graph_edges``) from a store :class:`~kg.store.base.View`:
+Every exporter and ``kg view`` draws from :func:`project`, which reads four named queries
+(``graph_nodes``, ``graph_edges``, ``graph_evidence`` and ``same_as``, for identity
+resolution) from a store :class:`~kg.store.base.View`:
 
 - nodes: persons (resolved through kg:sameAs), bodies, posts, holdings (a person holding a
   post), directives, events, places and articles, each with a label and typed attributes;
@@ -125,8 +126,10 @@ def iso_date(value: str | None) -> str | None:
 
 def project(view: View) -> PropertyGraph:
     """The whole store as a property graph (no filter; see kg.export.filters.apply)."""
-    nodes = _nodes(view.query("graph_nodes"))
-    edges = _edges(view.query("graph_edges"), nodes)
+    canonical = {r["person"]: r["canonical"] for r in view.query("same_as")}
+    nodes = _nodes(view.query("graph_nodes"), canonical)
+    evidence = {r["ev"]: r for r in view.query("graph_evidence")}
+    edges = _edges(view.query("graph_edges"), nodes, canonical, evidence)
     graph = PropertyGraph(nodes, edges)
     _count_articles(graph)
     add_spells(graph)
@@ -143,23 +146,24 @@ def _count_articles(graph: PropertyGraph) -> None:
         node.attrs["articles"] = len(seen.get(node.id, ()))
 
 
-def _nodes(rows: Iterable[dict[str, Any]]) -> dict[str, Node]:
-    values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+def _nodes(rows: Iterable[dict[str, Any]], canonical: dict[str, str]) -> dict[str, Node]:
+    values: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
     kinds: dict[str, str] = {}
+    iris: dict[str, str] = {}
     for r in rows:
-        node = short_id(r["node"])
-        kinds[node] = r["kind"]
+        iri = canonical.get(r["x"], r["x"])
+        node = short_id(iri)
+        kinds[node], iris[node] = r["kind"], iri
         value = r["value"]
         if isinstance(value, str) and value.startswith(str(KG)):
             value = value[len(str(KG)):]          # closed sets: body kind, status
-        if value not in values[node][r["attr"]]:
-            values[node][r["attr"]].append(value)
+        if value is not None:
+            values[node][r["attr"]].add(value)
     nodes = {}
-    for node_id in sorted(kinds):
-        attrs = values[node_id]
-        kind = kinds[node_id]
+    for node_id in sorted(kinds):             # sorted here, not in SPARQL: ORDER BY is slow on big stores
+        attrs = {name: sorted(vals, key=str) for name, vals in values[node_id].items()}
         labels = attrs.pop("label", None) or attrs.get("article_id") or attrs.get("number") or [node_id]
-        node = Node(node_id, kind, labels[0], _typed(attrs))
+        node = Node(node_id, kinds[node_id], labels[0], _typed(attrs, iris[node_id]))
         if len(labels) > 1:
             node.attrs["other_labels"] = tuple(labels[1:])
         _own_span(node)
@@ -167,13 +171,13 @@ def _nodes(rows: Iterable[dict[str, Any]]) -> dict[str, Node]:
     return nodes
 
 
-def _typed(attrs: dict[str, list[str]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _typed(attrs: dict[str, list[Any]], iri: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"iri": iri}
     for name, vals in sorted(attrs.items()):
         if name == "iri":
-            out["iri"] = vals[0]
-            if len(vals) > 1:
-                out["aliases"] = tuple(vals[1:])
+            aliases = tuple(v for v in vals if v != iri)      # scope-less persons resolved to this one
+            if aliases:
+                out["aliases"] = aliases
         elif name in ("attested", "status"):
             out[name] = tuple(vals)
         else:
@@ -193,15 +197,16 @@ def _own_span(node: Node) -> None:
         node.start = node.end = iso_date(a.get("date"))
 
 
-def _edges(rows: Iterable[dict[str, Any]], nodes: dict[str, Node]) -> list[Edge]:
+def _edges(rows: Iterable[dict[str, Any]], nodes: dict[str, Node], canonical: dict[str, str],
+           evidence: dict[str, dict[str, Any]]) -> list[Edge]:
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in rows:
-        key = (short_id(r["source"]), r["type"], short_id(r["target"]))
+        key = (short_id(canonical.get(r["x"], r["x"])), r["type"], short_id(canonical.get(r["y"], r["y"])))
         if key[0] not in nodes or key[2] not in nodes:
             continue          # an end without a type in any graph (cannot happen with SHACL-valid graphs)
         g = grouped.setdefault(key, {"sources": set(), "roles": set(), "via": set()})
-        g["sources"].add(Source(r["article"], r["sindex"] if r["sindex"] is not None else -1,
-                                r["sentence"] or "", r["quote"] or ""))
+        ev = evidence.get(r["ev"]) if r["ev"] else None
+        g["sources"].add(Source(r["article"], ev["sindex"], ev["sentence"], ev["quote"]) if ev else Source(r["article"]))
         if r["role"]:
             g["roles"].add(r["role"])
         if r["via"]:
