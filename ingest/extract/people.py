@@ -70,8 +70,14 @@ def post_text(doc: Doc, post: PostSpan, status: str | None = None) -> str:
 
 def _title_and_body(doc: Doc, post: PostSpan) -> tuple[str, str | None]:
     title = expand_abbreviations(doc.text[post.start:post.title_end])
-    body = expand_abbreviations(doc.text[post.title_end:post.end]) or None
-    return title, body
+    body = expand_abbreviations(doc.text[post.title_end:post.end])
+    abbr = canonical(doc.text[post.start:post.title_end])
+    if abbr in lexicon.title_abbreviations():
+        # "UVTV Tỉnh ủy": the title is "Ủy viên", the body "Ban Thường vụ Tỉnh ủy".
+        n = len(lexicon.title_abbreviations()[abbr].split())
+        words = title.split()
+        title, body = " ".join(words[:n]), " ".join(words[n:] + body.split())
+    return title, body or None
 
 
 def _body_kind(body: str | None) -> str | None:

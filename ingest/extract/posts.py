@@ -97,6 +97,10 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             end = last_real = t.end
             i += 1
             continue
+        if t.text == "số" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
+            end = last_real = tokens[i + 1].end  # "Tổ giám sát số 2"
+            i += 2
+            continue
         word = body_words.match(doc.m, t.start)
         if not word:
             # A body's name may go on in lower case after a capitalised word ("Trung tâm Phát

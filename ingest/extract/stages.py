@@ -58,6 +58,12 @@ def _persons(doc: Doc) -> None:
     doc.layers["persons"], doc.layers["owner"] = persons, owner
 
 
+def _organizations(doc: Doc) -> None:
+    from ingest.extract.organizations import find_organizations
+
+    doc.layers["organizations"] = find_organizations(doc, doc.layers["tokens"])
+
+
 def _events(doc: Doc) -> None:
     from ingest.extract.events import find_events
 
@@ -70,6 +76,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("directives", ("tokens",), ("directives",), _directives),
     Stage("context_posts", ("tokens", "mentions"), ("context_posts",), _context_posts),
     Stage("persons", ("mentions", "context_posts"), ("persons", "owner"), _persons),
+    Stage("organizations", ("tokens",), ("organizations",), _organizations),
     Stage("events", ("tokens", "mentions", "persons", "owner", "directives"), ("events",), _events),
 )
 
