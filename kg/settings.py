@@ -15,3 +15,24 @@ def store_location(explicit: str | os.PathLike[str] | None = None) -> Path:
 def write_batch_size() -> int:
     """Articles per store transaction when ingesting (``$KG_BATCH``, default 200)."""
     return int(os.environ.get("KG_BATCH", "200"))
+
+
+# --- Neo4j (kg load, kg cypher, --backend neo4j) ---------------------------------------------
+DEFAULT_NEO4J_URI = "bolt://localhost:7687"
+
+
+def neo4j_settings(uri: str | None = None, user: str | None = None, password: str | None = None,
+                   database: str | None = None) -> tuple[str, str | None, str | None, str]:
+    """(uri, user, password, database): each from its option, else $NEO4J_URI, $NEO4J_USER,
+    $NEO4J_PASSWORD, $NEO4J_DATABASE, else bolt://localhost:7687, no user, no password, neo4j."""
+    return (uri or os.environ.get("NEO4J_URI") or DEFAULT_NEO4J_URI,
+            user or os.environ.get("NEO4J_USER") or None,
+            password or os.environ.get("NEO4J_PASSWORD") or None,
+            database or os.environ.get("NEO4J_DATABASE") or "neo4j")
+
+
+def max_article_bytes() -> int:
+    """The largest article kg reads, in bytes: a .txt file or one JSON Lines line
+    (``$KG_MAX_ARTICLE_BYTES``, default 1 MB, twenty times the longest article of the corpus).
+    Anything longer is skipped with a message instead of filling memory."""
+    return int(os.environ.get("KG_MAX_ARTICLE_BYTES", "1000000"))

@@ -64,3 +64,43 @@ def check_params(query: Query, given: dict[str, object]) -> None:
     extra = sorted(set(given) - set(query.params))
     if missing or extra:
         raise QueryError(query.name, f"missing parameters {missing}, unexpected {extra}")
+
+
+# --- Neo4j: the Cypher twins above (``<name>.cypher``), and the statements kg load runs ----
+# neo4j/*.cypher hold named statements, each after a "// name: <name>" line (the aiosql/yesql
+# layout), except neo4j/schema.cypher: schema statements separated by ";" at a line end.
+
+@cache
+def statements() -> dict[str, str]:
+    """Every named statement of ``neo4j/*.cypher`` (not schema.cypher), by name."""
+    out: dict[str, str] = {}
+    folder = _folder().joinpath("neo4j")
+    for f in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not f.name.endswith(".cypher") or f.name == "schema.cypher":
+            continue
+        name: str | None = None
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith("// name:"):
+                name = line.split(":", 1)[1].strip()
+                if name in out:
+                    raise QueryError(name, f"defined twice in kg/queries/neo4j/ ({f.name})")
+                out[name] = ""
+            elif name is not None and line.strip() and not line.startswith("//"):
+                out[name] += line + "\n"
+    return out
+
+
+def statement(name: str) -> str:
+    """One named statement of neo4j/*.cypher; QueryError when there is none."""
+    try:
+        return statements()[name]
+    except KeyError:
+        raise QueryError(name, "no such Neo4j statement in kg/queries/neo4j/") from None
+
+
+@cache
+def schema_statements() -> tuple[str, ...]:
+    """The statements of neo4j/schema.cypher, in order, comment lines left out."""
+    text = _folder().joinpath("neo4j").joinpath("schema.cypher").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return tuple(s.strip() for s in "\n".join(lines).split(";\n") if s.strip())

@@ -1,0 +1,290 @@
+"""Loading article graphs into Neo4j: the Writer of the Neo4j backend, and ``load`` (kg load).
+
+- Articles are converted to rows (kg.store.neo4j_model) and written in batches: one write
+  transaction per batch of articles, one ``UNWIND $rows`` statement per label and relationship
+  type (chunks of ``batch`` rows), never a round trip per row.
+- The Article node's ``content_hash`` is the loaded-marker, set last in the transaction, so
+  an interrupted load leaves no article marked as loaded. An article whose hash changed has
+  its old content removed first, in the same transaction.
+- When the writer closes, the shared nodes the batch touched are summarised from their
+  MENTIONS (names, labels, dates; a node no article mentions any more is removed), and the
+  identity-resolution links (SAME_AS) are recomputed with kg.resolve, as the embedded store does.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction
+from neo4j import exceptions as nx
+
+from kg import ids, queries
+from kg.errors import StoreError
+from kg.graph import ArticleGraph, Triple
+from kg.store.base import Change, View
+from kg.store.neo4j import Neo4jStore, connection_error
+from kg.store.neo4j_model import PER_ARTICLE, SHARED, ArticleRows, article_rows, as_date, holding_span
+from kg.vocab import KG
+
+Row = dict[str, Any]
+_NODE_ORDER = (*PER_ARTICLE, *SHARED)
+_REL_ORDER = ("IN_ARTICLE", "IN_SENTENCE", "DERIVED_FROM", "OF_POST", "POST_IN", "HOLDS", "JURISDICTION",
+              "PART_OF", "TOOK_PART", "LED", "INVOLVES", "ABOUT", "ISSUED_BY", "SUCCESSOR")
+_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set")
+
+
+def _chunks(rows: list[Row], size: int) -> Iterable[list[Row]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+class Neo4jWriter:
+    """Buffered writes of article graphs into Neo4j (the Writer protocol of kg.store.base).
+
+    Args:
+        store: the open Neo4j store.
+        batch: rows per UNWIND statement; a transaction is written once the pending articles
+            hold about this many rows.
+        rewrite_unchanged: also write articles whose content hash Neo4j already has (MERGE
+            makes that a no-op on a complete load, and repairs an incomplete one).
+    """
+
+    def __init__(self, store: Neo4jStore, batch: int, *, rewrite_unchanged: bool = False) -> None:
+        if batch < 1:
+            raise StoreError(f"the batch size must be at least 1, not {batch}")
+        self.store, self.batch, self.rewrite_unchanged = store, batch, rewrite_unchanged
+        self.counters: Counter[str] = Counter()
+        self._loaded = {r["iri"]: r["hash"] for r in store.read(queries.statement("loaded_articles"), {}, what="load")}
+        self._pending: list[tuple[ArticleRows, bool]] = []      # (rows, replaces an older version)
+        self._pending_rows = 0
+        self._touched: set[str] = set()
+        self._removed: list[str] = []
+
+    @property
+    def loaded(self) -> dict[str, str | None]:
+        """Article IRI → content hash of the articles Neo4j holds (None: incompletely loaded)."""
+        return dict(self._loaded)
+
+    def add_article(self, graph: ArticleGraph) -> Change:
+        iri = ids.article_iri(graph.article_id)
+        known = iri in self._loaded
+        stored = self._loaded.get(iri)
+        if stored == graph.digest and not self.rewrite_unchanged:
+            return Change.unchanged
+        rows = article_rows(graph)
+        self._pending.append((rows, known and stored != graph.digest))
+        self._pending_rows += rows.size()
+        self._loaded[iri] = graph.digest
+        if self._pending_rows >= self.batch:
+            self.flush()
+        return Change.unchanged if stored == graph.digest else Change.replaced if known else Change.added
+
+    def remove_articles(self, iris: Iterable[str]) -> None:
+        """Remove articles (their content and their Article node) from Neo4j."""
+        iris = sorted(set(iris) & set(self._loaded))
+        for chunk in (iris[i:i + self.batch] for i in range(0, len(iris), self.batch)):
+            self._write(lambda tx, c=chunk: self._delete(tx, c, articles=True))
+            for iri in chunk:
+                del self._loaded[iri]
+        self._removed += iris
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending, self._pending_rows = self._pending, [], 0
+        self._write(lambda tx: self._write_batch(tx, pending))
+        for rows, _ in pending:
+            self._touched.update(rows.shared)
+
+    def __enter__(self) -> Neo4jWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None:
+            return
+        self.flush()
+        if self._touched or self._removed:
+            self.summarise(sorted(self._touched))
+            self.resolve()
+            self._touched = set()
+
+    # -- transactions -------------------------------------------------------------------------
+    def _write(self, work: Callable[[ManagedTransaction], None]) -> None:
+        try:
+            with self.store.session() as s:
+                s.execute_write(work)
+        except (nx.Neo4jError, nx.DriverError, OSError) as e:
+            raise connection_error(self.store.conn, e) from None
+
+    def _run(self, tx: ManagedTransaction, name: str, **params: Any) -> list[Row]:
+        result = tx.run(queries.statement(name), params)
+        records = [r.data() for r in result]
+        counters = result.consume().counters
+        for c in _COUNTERS:
+            self.counters[c] += getattr(counters, c)
+        return records
+
+    def _delete(self, tx: ManagedTransaction, iris: list[str], *, articles: bool) -> None:
+        self._touched.update(r["iri"] for r in self._run(tx, "shared_nodes_of", iris=iris))
+        self._run(tx, "delete_article_content", iris=iris)
+        if articles:
+            self._run(tx, "delete_articles", iris=iris)
+
+    def _write_batch(self, tx: ManagedTransaction, pending: list[tuple[ArticleRows, bool]]) -> None:
+        replaced = [rows.article for rows, replaces in pending if replaces]
+        if replaced:
+            self._delete(tx, replaced, articles=False)
+        for label in _NODE_ORDER:
+            for chunk in _chunks([r for rows, _ in pending for r in rows.nodes.get(label, ())], self.batch):
+                self._run(tx, f"node_{label}", rows=chunk)
+        for chunk in _chunks([m for rows, _ in pending for m in rows.mentions], self.batch):
+            self._run(tx, "mentions", rows=chunk)
+        for rtype in _REL_ORDER:
+            for chunk in _chunks([r for rows, _ in pending for r in rows.rels.get(rtype, ())], self.batch):
+                self._run(tx, f"rel_{rtype}", rows=chunk)
+        self._run(tx, "mark_loaded", rows=[{"iri": rows.article, "hash": rows.digest} for rows, _ in pending])
+
+    # -- after the articles: shared nodes and identity resolution ------------------------------
+    def summarise(self, iris: list[str]) -> None:
+        """Set the summary properties of shared nodes from their MENTIONS; remove the ones no
+        article mentions any more."""
+        for chunk in (iris[i:i + self.batch] for i in range(0, len(iris), self.batch)):
+            def work(tx: ManagedTransaction, chunk: list[str] = chunk) -> None:
+                by_label: dict[str, list[Row]] = {}
+                orphans = []
+                for r in self._run(tx, "mentions_of", iris=chunk):
+                    label = next((lb for lb in r["labels"] if lb in SHARED), None)
+                    if label is None:
+                        continue
+                    if not r["mentions"]:
+                        orphans.append(r["iri"])
+                    else:
+                        by_label.setdefault(label, []).append({"iri": r["iri"], "props": summarise(label, r["mentions"])})
+                for label, rows in by_label.items():
+                    self._run(tx, f"node_{label}", rows=rows)
+                if orphans:
+                    self._run(tx, "delete_nodes", iris=orphans)
+            self._write(work)
+
+    def resolve(self) -> None:
+        """Make SAME_AS hold exactly kg.resolve's links over the persons Neo4j holds."""
+        from kg.resolve import links
+
+        wanted = {(a, b) for a, b in links(self.store.view().query("resolution_candidates"))}
+        have = {(r["src"], r["dst"]) for r in self.store.read(queries.statement("same_as_pairs"), {}, what="load")}
+        add = [{"src": a, "dst": b} for a, b in sorted(wanted - have)]
+        drop = [{"src": a, "dst": b} for a, b in sorted(have - wanted)]
+
+        def work(tx: ManagedTransaction) -> None:
+            if drop:
+                self._run(tx, "delete_same_as", rows=drop)
+            if add:
+                self._run(tx, "rel_SAME_AS", rows=add)
+        if add or drop:
+            self._write(work)
+
+
+# -- summaries of shared nodes ----------------------------------------------------------------
+# MENTIONS property → the node's list property of every value (besides the smallest as scalar).
+_ALL_VALUES = {"Person": {"name": "names"}, "Body": {"label": "labels"}, "Post": {"label": "labels"},
+               "Holding": {"position_text": "position_texts", "status": "status"}}
+_MENTION_KEYS = {"Person": ("name", "folded", "key", "scope"), "Body": ("label", "folded", "key", "kind"),
+                 "Post": ("title", "label"), "Holding": ("position_text",),
+                 "Directive": ("number", "label", "folded", "kind", "issuer_text", "subject"),
+                 "Place": ("label", "level", "code")}
+
+
+def summarise(label: str, mentions: list[Row]) -> Row:
+    """A shared node's properties from what each article says of it (its MENTIONS): the
+    smallest value of each (deterministic), every name/label in a list, dates as dates, and
+    ``articles``, how many articles mention it. Absent values are None (removed from the node)."""
+    values: dict[str, set[str]] = {}
+    for m in mentions:
+        for k, vs in m.items():
+            values.setdefault(k, set()).update(vs)
+    props: Row = {k: min(values[k]) if values.get(k) else None for k in _MENTION_KEYS[label]}
+    for k, many in _ALL_VALUES.get(label, {}).items():
+        props[many] = sorted(values.get(k, ()))
+    props["articles"] = len(mentions)
+    if label == "Directive":
+        dates = sorted(values.get("date", ()))
+        props["date_text"] = dates[0] if dates else None
+        props["date"] = as_date(props["date_text"])
+    if label == "Holding":
+        props.update(holding_span({k: sorted(values.get(k, ())) for k in ("attested", "since", "until")}))
+    return props
+
+
+# -- kg load ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LoadProgress:
+    articles: int          # articles read from the store so far
+    total: int             # articles the store holds
+    written: int           # of which written to Neo4j
+
+
+@dataclass
+class LoadSummary:
+    articles: int = 0
+    changes: Counter[str] = field(default_factory=Counter)     # added / replaced / unchanged
+    removed: int = 0                                            # loaded before, gone from the store
+    nodes: int = 0                                              # in Neo4j afterwards
+    relationships: int = 0
+    written: Counter[str] = field(default_factory=Counter)     # the write counters of the load
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        """Nodes and relationships created per second."""
+        made = self.written["nodes_created"] + self.written["relationships_created"]
+        return made / self.seconds if self.seconds else 0.0
+
+
+def article_graph(graph_iri: str, triples: list[Triple]) -> ArticleGraph:
+    """An ArticleGraph from a stored graph: its article id and content hash are in the triples."""
+    article_id = next((str(o) for _, p, o in triples if p == KG.articleId), None)
+    digest = next((str(o) for _, p, o in triples if p == KG.contentHash), None)
+    if article_id is None or digest is None:
+        raise StoreError(f"the stored graph {graph_iri} has no article id or content hash")
+    return ArticleGraph(article_id, graph_iri, tuple(triples), digest)
+
+
+def load(source: View, target: Neo4jStore, *, incremental: bool = False, batch: int | None = None,
+         progress: Callable[[LoadProgress], None] | None = None) -> LoadSummary:
+    """Load every article graph of ``source`` into Neo4j.
+
+    Args:
+        source: a View of the embedded store.
+        target: the Neo4j store (constraints and indexes are created first).
+        incremental: write only articles Neo4j does not hold with the same content hash, and
+            remove nothing; otherwise write every article (unchanged ones change nothing) and
+            remove the articles the store no longer has, so Neo4j mirrors the store.
+        batch: rows per UNWIND statement (default kg.store.neo4j.DEFAULT_BATCH).
+        progress: called after each article.
+    """
+    started = time.perf_counter()
+    summary = LoadSummary()
+    target.create_schema()
+    total = next((r["count"] for r in source.query("stats") if r["kind"] == "articles"), 0)
+    seen: set[str] = set()
+    with target.writer(batch, rewrite_unchanged=not incremental) as w:
+        before = set(w.loaded)
+        for graph_iri, triples in source.article_graphs():
+            graph = article_graph(graph_iri, triples)
+            summary.changes[w.add_article(graph).value] += 1
+            seen.add(ids.article_iri(graph.article_id))
+            summary.articles += 1
+            if progress:
+                progress(LoadProgress(summary.articles, total, summary.articles - summary.changes["unchanged"]))
+        if not incremental:
+            gone = before - seen
+            w.remove_articles(gone)
+            summary.removed = len(gone)
+    summary.written = w.counters
+    summary.seconds = time.perf_counter() - started
+    counts = target.counts()
+    summary.nodes, summary.relationships = counts["nodes"], counts["relationships"]
+    return summary
