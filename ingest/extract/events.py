@@ -8,6 +8,7 @@ here, the first that applies in the order led, spoke, attended (FORMAT.md).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ingest.extract import lexicon
 from ingest.extract.dates import DateMention, find_dates
@@ -18,27 +19,91 @@ from ingest.extract.posts import post_at, title_starts
 from kg.model import Directive, Event, Origin, Participant, Person, Role
 from kg.text.normalize import canonical
 
-_NOT_EVENT_DATE = re.compile(
-    r"(?:sinh|sinh ngày|SN|từ ngày|trước ngày|đến ngày|kể từ ngày|hạn|thời hạn|ngày sinh|đến hết ngày)\s*$", re.IGNORECASE)
-_LED_AFTER = re.compile(r"^(?:(?!yêu cầu|đề nghị|chỉ đạo|giao)[^.;:]){0,22}?(?:đã\s+|sẽ\s+)?(chủ trì|chủ tọa|dẫn đầu|làm [Tt]rưởng [Đđ]oàn|làm [Tt]ổ trưởng|làm [Tt]rưởng [Bb]an|(?:đến |đi )?kiểm tra)\b")
-_ASSIGNED = re.compile(r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công|mời)\s+(?:đồng chí|ông|bà)?\s*$")
-_LED_BEFORE = re.compile(r"(?:dưới sự chủ trì của|do|chủ trì là)\s+(?:đồng chí|ông|bà)?\s*$", re.IGNORECASE)
 _NOT_UPPER = "[^.;:" + lexicon.UPPER[1:]
-# The words between a person (and posts) and the verb: no other subject ("…, UBKT xem xét, kết
-# luận" is the committee's conclusion), no future ("sẽ giải trình" has not happened).
-_SPEECH = re.compile(
-    r"^(?!.{0,25}?\bsẽ\b)" + _NOT_UPPER + r"{0,25}?(?:đã\s+|cũng\s+)?(phát biểu|kết luận|đọc diễn văn|báo cáo|trình bày|nhấn mạnh|giải trình|"
-    r"trao quyết định|trả lời chất vấn|đọc báo cáo)\b", re.IGNORECASE)
-_WEAK_SPEECH = re.compile(r"^(?!.{0,40}?\bsẽ\b)" + _NOT_UPPER + r"{0,40}?(?:đã\s+|cũng\s+)?(cho biết|nêu|ôn lại|thông tin|chia sẻ|cho hay|đề nghị|yêu cầu|khẳng định|công bố|chỉ đạo|lưu ý|hy vọng|cảm ơn|ghi nhận|biểu dương|đánh giá cao)\b", re.IGNORECASE)
+_HONORIFIC = r"(?:đồng chí|ông|bà)"
+
+
+class _Patterns:
+    """The role and event patterns. Their shape is here; their words are the groups of
+    tables/role_cues.tsv, compiled once on first use (no work at import)."""
+
+    @cached_property
+    def not_event_date(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("not_event_date", True) + r"\s*$", re.IGNORECASE)
+
+    @cached_property
+    def led_after(self) -> re.Pattern[str]:
+        # "X, posts, (đã) chủ trì …" — nothing that makes it a request ("yêu cầu … chủ trì") in between.
+        return re.compile(r"^(?:(?!" + lexicon.cue_alternation("not_before_lead", True) + r")[^.;:]){0,22}?"
+                          r"(?:đã\s+|sẽ\s+)?(" + lexicon.cue_alternation("led_after", True) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def assigned(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("assigned") + r"\s+" + _HONORIFIC + r"?\s*$")
+
+    @cached_property
+    def led_by(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("led_by", True) + r"\s+" + _HONORIFIC + r"?\s*$", re.IGNORECASE)
+
+    @cached_property
+    def led_verb_after_by(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("led_verb_after_by", True), re.IGNORECASE)
+
+    @cached_property
+    def chaired_by(self) -> re.Pattern[str]:
+        return re.compile(r"dưới sự chủ trì của\s+" + _HONORIFIC + r"?\s*$")
+
+    @cached_property
+    def speech(self) -> re.Pattern[str]:
+        # No other subject ("…, UBKT xem xét, kết luận" is the committee's) and no future ("sẽ").
+        return re.compile(r"^(?!.{0,25}?\bsẽ\b)" + _NOT_UPPER + r"{0,25}?(?:đã\s+|cũng\s+)?("
+                          + lexicon.cue_alternation("speech", True) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def speech_weak(self) -> re.Pattern[str]:
+        return re.compile(r"^(?!.{0,40}?\bsẽ\b)" + _NOT_UPPER + r"{0,40}?(?:đã\s+|cũng\s+)?("
+                          + lexicon.cue_alternation("speech_weak", True) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def speech_lead(self) -> re.Pattern[str]:
+        lead = lexicon.cue_alternation("speech_lead")
+        return re.compile(r"(?:^|[,.]\s*)(?:" + lead + r"(?: [^,]{0,60})?|Tại buổi [^,]{0,40})\s*,\s*" + _HONORIFIC + r"?\s*$")
+
+    @cached_property
+    def recipient(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("recipient") + r"\s+(?:các\s+)?" + _HONORIFIC
+                          + r"?\s*(?:[^.;:]{0,60}?,\s*)?$")
+
+    @cached_property
+    def reported(self) -> re.Pattern[str]:
+        return re.compile(lexicon.cue_alternation("reported", True) + r"\s+(?:" + _HONORIFIC + r"\s+)?$", re.IGNORECASE)
+
+    @cached_property
+    def attend(self) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)" + lexicon.cue_alternation("attend", True) + r"(?!\s+"
+                          + lexicon.cue_alternation("not_attend_after_du", True) + r"\b)(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def date_context(self) -> re.Pattern[str]:
+        return re.compile(r"(?:" + lexicon.cue_alternation("date_context", True) + r"|[(,]|–|-)\s*$", re.IGNORECASE)
+
+    @cached_property
+    def name_stop(self) -> re.Pattern[str]:
+        return re.compile(r"\s+" + lexicon.cue_alternation("event_name_stop") + r"\s")
+
+    @cached_property
+    def new_segment(self) -> re.Pattern[str]:
+        return re.compile(r"^\W*" + lexicon.cue_alternation("segment_lead") + r"\b")
+
+    @cached_property
+    def host(self) -> re.Pattern[str]:
+        # "X tiếp Y", "X hội đàm với Y": the host leads the reception (GUIDELINES.md).
+        return re.compile(r"^[^.;:]{0,20}?(?:đã\s+)?(" + lexicon.cue_alternation("host") + r")\s+(?=(?:đoàn|ông|bà|ngài|"
+                          + lexicon.UPPER + r"))")
+
+
+P = _Patterns()
 _CLAUSE_START = re.compile(r"(?:^|[.!?,:]\s+|\n)(?:đồng chí\s+|Đồng chí\s+)?$")
-_RECIPIENT = re.compile(
-    r"(?:chúc mừng|trao quyết định(?: bổ nhiệm)?(?: cho)?|[Ll]ễ trao [Qq]uyết định(?: bổ nhiệm)?|tặng(?: hoa)?(?: cho)?)"
-    r"\s+(?:các\s+)?(?:đồng chí|ông|bà)?\s*(?:[^.;:]{0,60}?,\s*)?$")
-_REPORTED = re.compile(r"(?:ý kiến của|chỉ đạo của|lời mời của|theo|của)\s+(?:đồng chí\s+|ông\s+|bà\s+)?$", re.IGNORECASE)
-_SPEECH_LEAD = re.compile(r"(?:^|[,.]\s*)(?:Phát biểu|Kết luận|Báo cáo|Trình bày|Tại buổi [^,]{0,40}|Phát biểu [^,]{0,60}|Kết luận [^,]{0,60})\s*,\s*(?:đồng chí|ông|bà)?\s*$")
-_ATTEND = re.compile(
-    r"(?<!\w)(?:cùng dự|tham dự|tới dự|đến dự|dự|có mặt|cùng đi|tháp tùng|[Tt]ham gia đoàn|gặp|gặp gỡ|hội kiến)"
-    r"(?!\s+(?:án|kiến|báo|thảo|khuyết|toán|trữ|phòng|đoán|định|luật|bị|tính|thi|trù|kiện)\b)(?!\w)", re.IGNORECASE)
 
 
 def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
@@ -63,13 +128,13 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
             if any(s <= date.start < e for s, e in doc_spans):
                 continue
             before = doc.m[max(sentence.start, date.start - 25):date.start]
-            if _NOT_EVENT_DATE.search(before):
+            if P.not_event_date.search(before):
                 continue
             # Anniversary spans "(22.3.1955 - 22.3.2005)", "30/4/1975-30/4/2004": years on both sides.
             if date.year and any(o is not date and o.year and min(abs(o.start - date.end), abs(date.start - o.end)) < 6
                                  for o in dates):
                 continue
-            if not date.year and not _DATE_CONTEXT.search(doc.m[max(sentence.start, date.start - 12):date.start]) \
+            if not date.year and not P.date_context.search(doc.m[max(sentence.start, date.start - 12):date.start]) \
                     and date.start - sentence.start > 2:
                 continue  # "giảm 1/3 thời gian": a fraction, not a date
             if _in_quote(doc, sentence.start, date.start):
@@ -89,7 +154,6 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
     return out
 
 
-_DATE_CONTEXT = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm qua|hôm nay|vào|từ|tới|đến|[(,]|–|-)\s*$", re.IGNORECASE)
 
 
 def _in_quote(doc: Doc, start: int, offset: int) -> bool:
@@ -113,13 +177,12 @@ def _issues_document(doc: Doc, start: int, end: int, directives: list[Directive]
         and not re.search(r"\b(?:hội nghị|lễ|cuộc họp|buổi làm việc)\b", doc.m[start:end], re.IGNORECASE)
 
 
-_NAME_STOP = re.compile(r"\s+(?:dưới sự|do|để|nhằm|theo|đã|sẽ|vừa|với sự)\s")
 
 
 def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
     m = re.match(r"[^,.;:()“”\"]{3,90}", doc.text[noun_start:limit])
     text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
-    stop = _NAME_STOP.search(text)
+    stop = P.name_stop.search(text)
     if stop:
         text = text[:stop.start()]
     return " ".join(text.split()[:max_words])
@@ -130,7 +193,7 @@ def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int
         obj = re.match(r"\s*([^,.;:()]{3,80})", doc.text[cue_end:sentence_end])
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
             text = obj.group(1)
-            stop = _NAME_STOP.search(text)
+            stop = P.name_stop.search(text)
             return " ".join((text[:stop.start()] if stop else text).split()[:10])
     # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do".
     head = doc.m[sentence_start:mention.start]
@@ -185,41 +248,41 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         tail = doc.m[tail_start:tail_stop]
         head_posts_start = min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])
         before_posts = doc.m[sentence.start:head_posts_start]
-        if _ASSIGNED.search(before_posts):
+        if P.assigned.search(before_posts):
             continue  # "giao Phó Chủ tịch X chủ trì …": asked to, not reported as doing
-        reported = bool(_REPORTED.search(before_posts))  # "ý kiến của Thủ tướng X yêu cầu …"
+        reported = bool(P.reported.search(before_posts))  # "ý kiến của Thủ tướng X yêu cầu …"
         in_event = segment_of.get(sentence.index) in dated_segments or bool(_event_noun(doc, sentence.start, sentence.end))
-        led = _LED_AFTER.match(tail)
+        led = P.led_after.match(tail)
         if led and not reported:
-            by_do = bool(_LED_BEFORE.search(before_posts))
+            by_do = bool(P.led_by.search(before_posts))
             cue_end = None if led.group(1).startswith("làm") or by_do else tail_start + led.end()
             if "kiểm tra" in led.group(1):
                 cue_end = tail_start + led.start(1) + (led.group(1).find("kiểm tra"))
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, cue_end), mention)
             continue
-        if _LED_BEFORE.search(before_posts) and re.search(r"làm\s+(?:[Tt]rưởng|[Tt]ổ trưởng)|chủ trì|dẫn đầu|tổ chức", doc.m[mention.end:sentence.end]) \
-                or re.search(r"dưới sự chủ trì của\s+(?:đồng chí|ông|bà)?\s*$", before_posts):
+        if P.led_by.search(before_posts) and P.led_verb_after_by.search(doc.m, mention.end, sentence.end) \
+                or P.chaired_by.search(before_posts):
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, None), mention)
             continue
-        host = _HOST.match(tail)
+        host = P.host.match(tail)
         if host and not reported:
             give(k, Role.led, "buổi " + host.group(1) if host.group(1) == "tiếp" else host.group(1), mention)
             continue
-        speech = _SPEECH.match(tail)
-        if speech and not reported and (has_event or speech.group(1).casefold() in ("phát biểu", "đọc diễn văn", "kết luận")):
+        speech = P.speech.match(tail)
+        if speech and not reported and (has_event or canonical(speech.group(1)).casefold() in lexicon.cues("speech_always")):
             give(k, Role.spoke, None, mention)
             continue
-        weak = _WEAK_SPEECH.match(tail)
+        weak = P.speech_weak.match(tail)
         if weak and not reported and in_event:
             give(k, Role.spoke, None, mention)  # "cho biết" at a meeting the article reports
             continue
-        if _SPEECH_LEAD.search(before_posts) and has_event:
+        if P.speech_lead.search(before_posts) and has_event:
             give(k, Role.spoke, None, mention)
             continue
-        if _RECIPIENT.search(before_posts) and has_event:
+        if P.recipient.search(before_posts) and has_event:
             give(k, Role.attended, None, mention)  # "chúc mừng các đồng chí A, B", "Lễ trao Quyết định bổ nhiệm ông X"
             continue
-        if _ATTEND.search(doc.m, sentence.start, sentence.end) and has_event and not reported:
+        if P.attend.search(doc.m, sentence.start, sentence.end) and has_event and not reported:
             give(k, Role.attended, None, mention)
     _title_only_roles(doc, mentions, owner, give,
                       lambda s: segment_of.get(s.index) in dated_segments or bool(_event_noun(doc, s.start, s.end)))
@@ -240,7 +303,7 @@ def _title_only_roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], 
         if post is None or any(post.end <= s <= post.end + 1 for s, _ in named):
             continue  # a title before a name is that name's, not a title-only subject
         rest = doc.m[post.end:sentence.end]
-        if not (_SPEECH.match(rest) or _WEAK_SPEECH.match(rest)) or len(rest) - len(rest.lstrip()) > 1:
+        if not (P.speech.match(rest) or P.speech_weak.match(rest)) or len(rest) - len(rest.lstrip()) > 1:
             continue
         said = canonical(doc.text[post.start:post.end]).casefold()
         said_key = canonical(post_text(doc, post)).casefold()
@@ -253,12 +316,6 @@ def _title_only_roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], 
         give(holder.key, Role.spoke, None, Mention(post.start, post.end, holder.name, holder.key))
 
 
-# A sentence that opens with a time phrase or holds a date starts a new event segment
-# ("Buổi chiều, Chủ tịch nước dự Diễn đàn …", "Trước đó, chiều 19/5, …").
-_NEW_SEGMENT = re.compile(
-    r"^\W*(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Buổi|Trước đó|Sau đó|Cùng ngày|Tiếp đó|Tiếp theo|Cũng trong|Đầu giờ|Cuối giờ)\b")
-# "X tiếp Y", "X hội đàm với Y": the host leads the reception (GUIDELINES.md).
-_HOST = re.compile(r"^[^.;:]{0,20}?(?:đã\s+)?(tiếp|hội đàm|hội kiến)\s+(?=(?:đoàn|ông|bà|Đại sứ|Bộ trưởng|Thủ tướng|Chủ tịch|ngài|[A-ZĐ]))")
 
 
 def _segments(doc: Doc, dated: set[int]) -> dict[int, int]:
@@ -266,7 +323,7 @@ def _segments(doc: Doc, dated: set[int]) -> dict[int, int]:
     current = 0
     for sentence in doc.sentences:
         text = doc.sentence_text(sentence)
-        if sentence.index in dated or (_NEW_SEGMENT.match(text) and _event_noun(doc, sentence.start, sentence.end)):
+        if sentence.index in dated or (P.new_segment.match(text) and _event_noun(doc, sentence.start, sentence.end)):
             if any(v == current for v in segment_of.values()):
                 current += 1
         segment_of[sentence.index] = current

@@ -169,13 +169,17 @@ def document_kind_pattern() -> re.Pattern[str]:
 
 
 @cache
-def role_cues() -> list[tuple[re.Pattern[str], str, str]]:
-    out = []
-    for r in rows("role_cues"):
-        pat = re.compile(r"(?<!\w)" + re.escape(canonical(r["cue"])).replace(r"\ ", r"\s+") + r"(?!\w)",
-                         0 if r["cue"][0].isupper() else re.IGNORECASE)
-        out.append((pat, r["role"], r["where"]))
-    return out
+def cues(group: str) -> tuple[str, ...]:
+    """The cue words of one group of tables/role_cues.tsv (led_after, speech, attend, …)."""
+    found = tuple(canonical(r["cue"]) for r in rows("role_cues") if r["group"] == group)
+    if not found:
+        raise KeyError(f"tables/role_cues.tsv has no group {group!r}")
+    return found
+
+
+def cue_alternation(group: str, fold: bool = False) -> str:
+    """A regex alternation of a cue group, as a prefix trie (no capture)."""
+    return "(?:" + _alternation(list(cues(group)), fold=fold) + ")"
 
 
 @cache

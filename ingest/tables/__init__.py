@@ -29,9 +29,13 @@ class Row:
         return self.values[column]
 
 
+# Tables whose key is more than their first column (a cue may belong to several groups).
+KEYS = {"role_cues": ("group", "cue")}
+
+
 @cache
 def rows(name: str) -> tuple[Row, ...]:
-    """Rows of ``name``.tsv, validated; the first column is the key and must be unique."""
+    """Rows of ``name``.tsv, validated; the key (the first column, or KEYS[name]) must be unique."""
     path = f"ingest/tables/{name}.tsv"
     text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -48,13 +52,15 @@ def rows(name: str) -> tuple[Row, ...]:
             raise TableError(path, number, f"expected {len(header)} columns ({', '.join(header)}), found {len(cells)}")
         if unicodedata.normalize("NFC", raw) != raw:
             raise TableError(path, number, "text is not NFC")
-        key = cells[0].strip()
-        if not key:
-            raise TableError(path, number, f"empty {header[0]}")
+        values = dict(zip(header, (c.strip() for c in cells)))
+        key_columns = KEYS.get(name, (header[0],))
+        key = " / ".join(values.get(c, "") for c in key_columns)
+        if not all(values.get(c) for c in key_columns):
+            raise TableError(path, number, f"empty {', '.join(key_columns)}")
         if key in seen:
-            raise TableError(path, number, f"duplicate {header[0]} {key!r} (first on line {seen[key]})")
+            raise TableError(path, number, f"duplicate {' / '.join(key_columns)} {key!r} (first on line {seen[key]})")
         seen[key] = number
-        out.append(Row(number, dict(zip(header, (c.strip() for c in cells)))))
+        out.append(Row(number, values))
     return tuple(out)
 
 
