@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.cli._app import app
 from kg.cli import analyze, ask, eval, export, extract, ingest, synth, validate, view  # noqa: E402,F401 - registers the commands
+from kg.cli import cypher, load  # noqa: E402,F401 - the Neo4j commands (kg load, kg cypher)
 
 __all__ = ["app", "main"]
 
