@@ -6,8 +6,10 @@ extractor fails on are counted in the summary with their reason (``strict`` stop
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,10 +37,15 @@ class Summary:
     facts: Counter[str] = field(default_factory=Counter)        # persons, holdings, events, …
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (where, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (article id, what was left out)
+    notes: list[tuple[str, str]] = field(default_factory=list)     # (where, what was done to read it)
 
     @property
     def total_facts(self) -> int:
         return sum(self.facts.values())
+
+    def skipped_by_reason(self) -> Counter[str]:
+        """How many were skipped for each kind of reason (values and positions left out)."""
+        return Counter(_reason_kind(reason) for _, reason in self.skipped)
 
 
 class ExtractionFailed(KgError):
@@ -47,6 +54,31 @@ class ExtractionFailed(KgError):
     def __init__(self, article: Article, error: Exception) -> None:
         self.article = article
         super().__init__(f"{article.origin or article.id}: extraction failed: {type(error).__name__}: {error}")
+
+
+class _Duplicates:
+    """Articles seen in this run, by id. The same id again with other text *replaces* the
+    earlier article, as re-ingesting a changed article does in a later run (so one run over
+    a.jsonl and b.jsonl stores what two runs store), and a note names both places; the same id
+    with the same text is read once."""
+
+    def __init__(self, summary: Summary) -> None:
+        self._seen: dict[str, tuple[str, str]] = {}
+        self._summary = summary
+
+    def first_time(self, article: Article) -> bool:
+        where = article.origin or article.id
+        text = hashlib.sha256(f"{article.title}\x00{article.date}\x00{article.text}".encode("utf-8", "replace")).hexdigest()
+        earlier = self._seen.get(article.id)
+        self._seen[article.id] = (where, text)
+        if earlier is None:
+            return True
+        if earlier[1] == text:
+            self._summary.notes.append((where, f"id {article.id!r} again, same text as {earlier[0]}: read once"))
+            return False
+        self._summary.notes.append((where, f"id {article.id!r} again, with other text than {earlier[0]}: "
+                                           "this later one replaces it"))
+        return True
 
 
 def _default_extractor() -> Extractor:
@@ -80,10 +112,11 @@ def ingest(paths: Iterable[str | os.PathLike[str]], writer: Writer, *, strict: b
     from ingest.rdf.build import build
 
     summary = Summary()
-    reader = ArticleReader(paths, strict=strict, on_error=lambda e: _skip(summary, e))
+    reader = _reader(paths, strict, summary)
     extract = extractor or _default_extractor()
+    seen = _Duplicates(summary)
     for article in reader:
-        extraction = _extract(extract, article, strict, summary)
+        extraction = _extract(extract, article, strict, summary) if seen.first_time(article) else None
         if extraction is not None:
             graph = build(extraction)
             change = writer.add_article(graph)
@@ -105,16 +138,29 @@ def extract_contracts(paths: Iterable[str | os.PathLike[str]], out: IO[str], *, 
     from ingest.extract.contract import to_contract
 
     summary = Summary()
-    reader = ArticleReader(paths, strict=strict, on_error=lambda e: _skip(summary, e))
+    reader = _reader(paths, strict, summary)
     extract = extractor or _default_extractor()
+    seen = _Duplicates(summary)
     for article in reader:
-        extraction = _extract(extract, article, strict, summary)
+        extraction = _extract(extract, article, strict, summary) if seen.first_time(article) else None
         if extraction is not None:
             out.write(json.dumps(to_contract(extraction), ensure_ascii=False) + "\n")
             summary.articles += 1
         if progress:
             progress(Progress(summary.articles + len(summary.skipped), reader.bytes_read, reader.total_bytes))
     return summary
+
+
+def _reader(paths: Iterable[str | os.PathLike[str]], strict: bool, summary: Summary) -> ArticleReader:
+    return ArticleReader(paths, strict=strict, on_error=lambda e: _skip(summary, e),
+                         on_note=lambda where, what: summary.notes.append((where, what)))
+
+
+def _reason_kind(reason: str) -> str:
+    # "date '15/9' is not yyyy-mm-dd" and "date '2/3' is not yyyy-mm-dd" are one kind.
+    kind = re.sub(r"\s*\(.*$", "", reason.split(";")[0])
+    kind = re.sub(r"'[^']*'|\d[\d,.]*", "…", kind)
+    return ": ".join(kind.split(": ")[:2]) if kind.startswith("extraction failed") else kind
 
 
 def _skip(summary: Summary, error: InputError) -> None:

@@ -59,7 +59,7 @@ def test_missing_and_unknown_paths(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         input_files([tmp_path / "nope.jsonl"])
     (tmp_path / "x.csv").write_text("a", encoding="utf-8")
-    with pytest.raises(InputError, match="not a .txt or .jsonl file"):
+    with pytest.raises(InputError, match="not a .txt, .html or .jsonl file"):
         input_files([tmp_path / "x.csv"])
 
 

@@ -35,16 +35,23 @@ def progress_bar(label: str):  # type: ignore[no-untyped-def]
 
 def summary(s: Summary, as_json: bool, what: str) -> None:
     data = {"articles": s.articles, **dict(s.changes), "facts": s.total_facts, **dict(s.facts),
-            "skipped": len(s.skipped), "warnings": len(s.warnings)}
+            "skipped": len(s.skipped), "warnings": len(s.warnings), "notes": len(s.notes)}
     if as_json:
-        _render.emit_json({**data, "skipped_items": [{"where": w, "reason": r} for w, r in s.skipped]})
+        _render.emit_json({**data, "skipped_by_reason": dict(s.skipped_by_reason()),
+                           "skipped_items": [{"where": w, "reason": r} for w, r in s.skipped],
+                           "notes_items": [{"where": w, "note": n} for w, n in s.notes]})
         return
     _render.counts(what, data)
     out = _render.console()
-    for where, reason in s.skipped[:20]:
-        out.print(f"  skipped {where}: {reason}", markup=False)
-    if len(s.skipped) > 20:
-        out.print(f"  … and {len(s.skipped) - 20} more skipped", markup=False)
+    for label, items in (("skipped", s.skipped), ("note", s.notes)):
+        for where, reason in items[:20]:
+            out.print(f"  {label} {where}: {reason}", markup=False)
+        if len(items) > 20:
+            out.print(f"  … and {len(items) - 20} more ({label})", markup=False)
+    if len(s.skipped) > 1:
+        out.print("  skipped, by reason:", markup=False)
+        for reason, n in s.skipped_by_reason().most_common():
+            out.print(f"    {n:>6}  {reason}", markup=False)
 
 
 @app.command("ingest")

@@ -5,6 +5,11 @@
   drops and re-inserts their graphs, so a reader never sees half an article.
 - The article node's ``kg:contentHash`` is the marker: an article whose graph has the same
   hash is not written again, so re-ingesting is a no-op.
+- Crash safety: every transaction holds whole articles, so a writer killed at any point
+  leaves each article either as it was or as it is now, and the rerun writes the rest. The
+  identity-resolution graph is derived from all articles; ``resolution.stale`` in the folder
+  is created before the first write and removed once it has been rebuilt (one transaction),
+  so a rerun rebuilds it even when it has nothing else to write (tests/chaos/test_crash.py).
 - A lock file (``kg.lock`` in the folder) lets one writer or many readers in at a time, and
   tells a second writer who holds it instead of failing inside RocksDB.
 """
@@ -28,6 +33,7 @@ from kg.store.lock import StoreLock
 from kg.vocab import KG, PREFIXES
 
 _XSD_STRING = str(XSD.string)
+_STALE = "resolution.stale"     # present from a writer's first write until resolution is rebuilt
 _INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long)}
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 
@@ -145,7 +151,9 @@ class EmbeddedWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.flush()
-        if self._written:
+        # The marker, not just this writer's own writes: a writer killed after writing and
+        # before rebuilding leaves it, and the rerun (where every article is unchanged) rebuilds.
+        if self._written or self._store.resolution_stale():
             self._store.rebuild_resolution()
 
     def _stored_digest(self, graph: ArticleGraph) -> str | None:
@@ -170,6 +178,8 @@ class EmbeddedWriter:
         self._pending = {}
         new = [g for g in graphs if not self._db.contains_named_graph(ox.NamedNode(g.graph))]
         old = [g for g in graphs if g not in new]
+        if not self._written:
+            self._store.mark_resolution_stale()
         try:
             if new:
                 self._db.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g.graph))  # type: ignore[arg-type]
@@ -224,18 +234,33 @@ class EmbeddedStore:
         return EmbeddedView(self)
 
     def rebuild_resolution(self) -> None:
-        """Recompute the kg:sameAs links of identity resolution from scratch (kg.resolve)."""
+        """Recompute the kg:sameAs links of identity resolution from scratch (kg.resolve), in
+        one transaction, and clear the stale marker once they are on disk."""
         from kg.resolve import links
 
-        graph = ox.NamedNode(ids.RESOLUTION_GRAPH)
         same_as = ox.NamedNode(str(KG.sameAs))
-        quads = [ox.Quad(ox.NamedNode(a), same_as, ox.NamedNode(b), graph)
-                 for a, b in links(self.view().query("resolution_candidates"))]
+        triples = [ox.Triple(ox.NamedNode(a), same_as, ox.NamedNode(b))
+                   for a, b in links(self.view().query("resolution_candidates"))]
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        update = f"DROP SILENT GRAPH <{ids.RESOLUTION_GRAPH}>"
+        if triples:
+            update += f" ;\nINSERT DATA {{ GRAPH <{ids.RESOLUTION_GRAPH}> {{\n{data}}} }}"
         db = self.database()
-        if db.contains_named_graph(graph):
-            db.remove_graph(graph)
-        if quads:
-            db.extend(quads)
+        db.update(update)
+        db.flush()
+        (self.path / _STALE).unlink(missing_ok=True)
+
+    def mark_resolution_stale(self) -> None:
+        """Say, durably and before any article is written, that the resolution graph must be
+        rebuilt: if this process dies before it is, the next writer sees the marker."""
+        fd = os.open(self.path / _STALE, os.O_WRONLY | os.O_CREAT, 0o644)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def resolution_stale(self) -> bool:
+        return (self.path / _STALE).exists()
 
     def close(self) -> None:
         if getattr(self, "_db", None) is not None:
