@@ -26,12 +26,11 @@
     return node;
   }
 
-  // Deterministic starting places (a spiral) so the layout and the screenshot are repeatable.
+  // Positions come with the data (kg/view/layout.py).
   var elements = [];
-  data.nodes.forEach(function (n, i) {
-    var r = 12 * Math.sqrt(i), a = i * 2.39996;
+  data.nodes.forEach(function (n) {
     elements.push({ group: "nodes", data: { id: n.id, label: n.label, kind: n.kind,
-      size: 12 + 5 * Math.sqrt(incident[n.id].length) }, position: { x: r * Math.cos(a), y: r * Math.sin(a) } });
+      size: 12 + 5 * Math.sqrt(incident[n.id].length) }, position: { x: n.x, y: n.y } });
   });
   data.edges.forEach(function (e) {
     elements.push({ group: "edges", data: { id: "e" + e.index, index: e.index, source: e.source, target: e.target,
@@ -110,7 +109,9 @@
       return (n.kind === "event" || n.kind === "directive") ? shown[id] === true : true;
     }
     data.edges.forEach(function (e) {
-      if (e.timeless || !inTime(e.from, e.until, day) || !endOk(e.source) || !endOk(e.target)) return;
+      // Structure (part of, a body's place) counts as an undated fact; without those, it only
+      // reaches out from what the dated facts show (below).
+      if ((e.timeless && !undated.checked) || !inTime(e.from, e.ends, day) || !endOk(e.source) || !endOk(e.target)) return;
       edgesShown[e.index] = true; shown[e.source] = true; shown[e.target] = true;
     });
     var grew = true;
@@ -234,11 +235,16 @@
   });
 
   refresh();
-  var layout = cy.layout({ name: "cose", animate: false, randomize: false, fit: true, padding: 20,
-    nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 45; },
-    numIter: data.nodes.length > 3000 ? 300 : 1000, componentSpacing: 40, nodeDimensionsIncludeLabels: false });
-  layout.on("layoutstop", function () { document.body.dataset.ready = "true"; });
-  layout.run();
+  if (data.refine) {       // small graphs: Cytoscape's force layout refines the computed places
+    var layout = cy.layout({ name: "cose", animate: false, randomize: false, fit: true, padding: 20,
+      nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 45; },
+      numIter: 1000, componentSpacing: 40 });
+    layout.on("layoutstop", function () { document.body.dataset.ready = "true"; });
+    layout.run();
+  } else {
+    cy.fit(undefined, 20);
+    document.body.dataset.ready = "true";
+  }
 
   window.kgView = { cy: cy, data: data, select: select, find: find, refresh: refresh };
 })();

@@ -13,10 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from kg.export import style
-from kg.export.projection import Edge, Node, PropertyGraph
+from kg.export.projection import Edge, Node, PropertyGraph, iso_date
 from kg.text.normalize import fold
 
 HIDDEN_KINDS = frozenset({"article", "holding"})
+REFINE_MAX = 1500
+"""Up to this many nodes the page refines the computed layout with Cytoscape's force layout
+(cose, quadratic per step: a second or two at this size, minutes for the whole corpus)."""
 _SHOWN_ATTRS = ("body_kind", "title", "event_kind", "date", "document_kind", "number", "issuer",
                 "subject", "level", "code", "scope")
 
@@ -52,8 +55,9 @@ def compact(graph: PropertyGraph) -> PropertyGraph:
     return PropertyGraph(nodes, edges)
 
 
-def _node(n: Node) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": n.id, "label": n.label, "kind": n.kind, "folded": fold(n.label)}
+def _node(n: Node, at: tuple[float, float]) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": n.id, "label": n.label, "kind": n.kind, "folded": fold(n.label),
+                           "x": at[0], "y": at[1]}
     if n.kind in ("event", "directive") and n.start:
         out["from"] = n.start
     facts = {k: n.attrs[k] for k in _SHOWN_ATTRS if n.attrs.get(k)}
@@ -72,8 +76,8 @@ def _edge(e: Edge) -> dict[str, Any]:
             out[key] = e.attrs[key]
     if e.start:
         out["from"] = e.start
-    if e.attrs.get("until"):
-        out["until"] = e.attrs["until"]
+    if iso_date(e.attrs.get("until")):
+        out["ends"] = e.attrs["until"]          # for the slider: an end the text states, as a full date
     if e.timeless:
         out["timeless"] = True
     out["sources"] = [{"article": s.article, "sentence": s.sentence, "text": s.text, "quote": s.quote}
@@ -83,10 +87,13 @@ def _edge(e: Edge) -> dict[str, Any]:
 
 def payload(graph: PropertyGraph, title: str) -> dict[str, Any]:
     """The page's data: nodes, edges and the dates the slider steps through."""
+    from kg.view.layout import positions
+
     view = compact(graph)
-    dates = sorted({d for e in view.edges for d in (e.start, e.attrs.get("until")) if d}
+    at = positions(view)
+    dates = sorted({d for e in view.edges for d in (e.start, iso_date(e.attrs.get("until"))) if d}
                    | {n.start for n in view.nodes.values() if n.kind in ("event", "directive") and n.start})
-    return {"title": title, "nodes": [_node(n) for n in view.nodes.values()],
-            "edges": [_edge(e) for e in view.edges], "dates": dates,
+    return {"title": title, "nodes": [_node(n, at[n.id]) for n in view.nodes.values()],
+            "edges": [_edge(e) for e in view.edges], "dates": dates, "refine": len(view.nodes) <= REFINE_MAX,
             "style": {"colours": {k: c for k, c in style.COLOURS.items() if k not in HIDDEN_KINDS},
                       "shapes": style.SHAPES}}
