@@ -171,6 +171,8 @@ def run_readonly(store: Neo4jStore, cypher: str, params: dict[str, Any] | None =
     except nx.ClientError as e:
         if e.code and "AccessMode" in e.code:
             raise Refused("it writes") from None
+        if "conflicting values for execution mode" in (e.message or ""):   # EXPLAIN PROFILE …
+            raise Refused("PROFILE runs the query before it can be checked") from None
         raise QueryError("cypher", f"{e.code}: {e.message}") from None
     except (nx.Neo4jError, nx.DriverError, OSError) as e:
         raise connection_error(store.conn, e) from None
