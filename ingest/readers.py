@@ -189,12 +189,13 @@ def read_txt(path: Path, *, max_bytes: int | None = None, on_note: Note | None =
     if note and on_note:
         on_note(str(path), note)
     title: str | None = None
-    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+    html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
+    if html:
         title, text = html_to_text(text)
         if on_note:
             on_note(str(path), "an HTML page: read as its visible text")
     if not text.strip():
-        raise InputError(str(path), None, "an HTML page with no text" if title is not None else "empty file")
+        raise InputError(str(path), None, "an HTML page with no text" if html else "empty file")
     title = title or text.lstrip().split("\n", 1)[0].strip()
     yield Article(id=path.stem, text=text, title=title or None, origin=str(path))
 

@@ -3,9 +3,11 @@
 - Articles are converted to rows (kg.store.neo4j_model) and written in batches: one write
   transaction per batch of articles, one ``UNWIND $rows`` statement per label and relationship
   type (chunks of ``batch`` rows), never a round trip per row.
-- The Article node's ``content_hash`` is the loaded-marker, set last in the transaction, so
-  an interrupted load leaves no article marked as loaded. An article whose hash changed has
-  its old content removed first, in the same transaction.
+- The Article node's ``content_hash`` is the loaded-marker, set only once the shared nodes
+  the article touches are summarised and SAME_AS recomputed (``_mark_loaded``), so a load
+  killed at any point leaves no article marked as loaded before it is complete, and
+  ``kg load --incremental`` finishes the job (tests/chaos/test_neo4j_faults.py). An article
+  whose hash changed has its old content removed first, in the same transaction.
 - When the writer closes, the shared nodes the batch touched are summarised from their
   MENTIONS (names, labels, dates; a node no article mentions any more is removed), and the
   identity-resolution links (SAME_AS) are recomputed with kg.resolve, as the embedded store does.
@@ -62,6 +64,7 @@ class Neo4jWriter:
         self._pending_rows = 0
         self._touched: set[str] = set()
         self._removed: list[str] = []
+        self._unmarked: list[Row] = []       # written, not yet marked loaded
 
     @property
     def loaded(self) -> dict[str, str | None]:
@@ -98,6 +101,7 @@ class Neo4jWriter:
         self._write(lambda tx: self._write_batch(tx, pending))
         for rows, _ in pending:
             self._touched.update(rows.shared)
+            self._unmarked.append({"iri": rows.article, "hash": rows.digest})
 
     def __enter__(self) -> Neo4jWriter:
         return self
@@ -110,6 +114,7 @@ class Neo4jWriter:
             self.summarise(sorted(self._touched))
             self.resolve()
             self._touched = set()
+        self._mark_loaded()
 
     # -- transactions -------------------------------------------------------------------------
     def _write(self, work: Callable[[ManagedTransaction], None]) -> None:
@@ -145,7 +150,14 @@ class Neo4jWriter:
         for rtype in _REL_ORDER:
             for chunk in _chunks([r for rows, _ in pending for r in rows.rels.get(rtype, ())], self.batch):
                 self._run(tx, f"rel_{rtype}", rows=chunk)
-        self._run(tx, "mark_loaded", rows=[{"iri": rows.article, "hash": rows.digest} for rows, _ in pending])
+
+    def _mark_loaded(self) -> None:
+        """Mark the written articles as loaded, last: a load killed before this point leaves
+        them unmarked (or with their old hash), so an incremental rerun writes them again and
+        summarises their shared nodes, which it would otherwise skip as unchanged."""
+        rows, self._unmarked = self._unmarked, []
+        for chunk in _chunks(rows, self.batch):
+            self._write(lambda tx, c=chunk: self._run(tx, "mark_loaded", rows=c))  # type: ignore[misc]
 
     # -- after the articles: shared nodes and identity resolution ------------------------------
     def summarise(self, iris: list[str]) -> None:
