@@ -159,7 +159,7 @@ def _reader(paths: Iterable[str | os.PathLike[str]], strict: bool, summary: Summ
 def _reason_kind(reason: str) -> str:
     # "date '15/9' is not yyyy-mm-dd" and "date '2/3' is not yyyy-mm-dd" are one kind.
     kind = re.sub(r"\s*\(.*$", "", reason.split(";")[0])
-    kind = re.sub(r"'[^']*'|\d[\d,.]*", "…", kind)
+    kind = re.sub(r"(?<=date )'[^']*'|(?<=id )'[^']*'|(?<![\w-])\d[\d,.]*", "…", kind)
     return ": ".join(kind.split(": ")[:2]) if kind.startswith("extraction failed") else kind
 
 

@@ -216,8 +216,13 @@ class EmbeddedStore:
         self._lock = StoreLock(path, exclusive=not read_only)
         try:
             self._db: ox.Store | None = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:    # RocksDB reports some failures as RuntimeError
             self._lock.release()
+            if read_only and "Column family not found" in str(e):
+                # A first `kg ingest` killed while RocksDB was creating the folder; opening it
+                # for writing completes it, opening it read-only cannot.
+                raise StoreError(f"the store at {path} is incomplete (a kg ingest was stopped while creating "
+                                 "it): run kg ingest again") from e
             raise StoreError(f"cannot open the store at {path}: {e}") from e
 
     def database(self) -> ox.Store:
