@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
@@ -102,6 +103,11 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
 _FROM_DATE = re.compile(r"\s*,?\s*(?:kể\s+)?từ\s+ngày\s+")
 
 
+@cache
+def _leaves() -> re.Pattern[str]:
+    return re.compile(lexicon.cue_alternation("leaves", True), re.IGNORECASE)
+
+
 def _with_dates(doc: Doc, position: Position, post_end: int, sentence: Sentence, status: str) -> Position:
     """since/until when the text states them: "giữ chức … từ ngày 01/7/2017" (since), or the date
     of the sentence that reports the election, appointment or departure."""
@@ -119,7 +125,7 @@ def _with_dates(doc: Doc, position: Position, post_end: int, sentence: Sentence,
     iso, _ = stated.iso(doc.article.date)
     if status == "started":
         return replace(position, since=iso)
-    if status == "former" and position.evidence.rule == "post-context" and _LEAVES.search(doc.m, sentence.start, post_end):
+    if status == "former" and position.evidence.rule == "post-context" and _leaves().search(doc.m, sentence.start, post_end):
         return replace(position, until=iso)
     return position
 
@@ -139,7 +145,6 @@ def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
     return best[1] if best else None
 
 
-_LEAVES = re.compile(r"thôi giữ chức|thôi làm|miễn nhiệm|nghỉ hưu|thôi nhiệm vụ", re.IGNORECASE)
 _PAST_PERIOD = re.compile(
     r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")

@@ -9,6 +9,7 @@ with the number (or the sentence's date when the sentence reports the issuing); 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.extract import lexicon
 from ingest.extract.dates import find_dates
@@ -28,8 +29,14 @@ _NUMBER = re.compile(
     r")(?![A-ZĐ0-9/])"
 )
 _BARE = re.compile(r"\s+(?:số\s+)?(\d{1,5})(?![\d/.,-]\d|\w)")
-_ISSUING = re.compile(r"\b(?:ban hành|ký|có công văn|có văn bản|ra quyết định|phát đi|có quyết định|ra)\b", re.IGNORECASE)
-_ISSUING_END = re.compile(r"(?<!\w)(?:ký ban hành|ban hành|ký|có|ra|phát đi|gửi)\s+$", re.IGNORECASE)
+@cache
+def _issuing() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.cue_alternation("issuing", True) + r"\b", re.IGNORECASE)
+
+
+@cache
+def _issuing_end() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("issuing_end", True) + r"\s+$", re.IGNORECASE)
 
 
 def _kind_before(doc: Doc, start: int) -> tuple[str | None, int]:
@@ -87,7 +94,7 @@ def _issuer(doc: Doc, tokens: list[Token], kind_start: int, after: int, sentence
         if end:
             return expand_abbreviations(doc.text[start:end])
     # "<issuer> (đã|vừa) (ký) ban hành / có / ra … số …": the body or office heading the clause.
-    verb = _ISSUING_END.search(before)
+    verb = _issuing_end().search(before)
     if verb:
         head = re.sub(r"\s+(?:đã|vừa|cũng|sẽ)\s*$", "", before[:verb.start()])
         clause_start = sentence_start + (head.rfind(",") + 1 if "," in head else 0)
@@ -135,7 +142,7 @@ def find_directives(doc: Doc, tokens: list[Token]) -> list[Directive]:
             if dates and dates[0].start == end + dm.end():
                 date = dates[0].iso(None)[0] if dates[0].year else f"--{dates[0].month:02d}-{dates[0].day:02d}"
                 after = dates[0].end
-        if date is None and _ISSUING.search(doc.m, sentence.start, start):
+        if date is None and _issuing().search(doc.m, sentence.start, start):
             lead = find_dates(doc.m, sentence.start, min(start, sentence.start + 30))
             if lead:
                 date = lead[0].iso(None)[0] if lead[0].year else f"--{lead[0].month:02d}-{lead[0].day:02d}"

@@ -2,7 +2,7 @@
 
 A date in a sentence that names an event (tables/event_kinds.tsv) is an event date, unless the
 date belongs to a document, a birth, a deadline or an anniversary span. Roles come from the cue
-words of tables/role_cues.tsv around each person's mention; a person has one role per article
+words of tables/cues.tsv around each person's mention; a person has one role per article
 here, the first that applies in the order led, spoke, attended (FORMAT.md).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ _HONORIFIC = r"(?:đồng chí|ông|bà)"
 
 class _Patterns:
     """The role and event patterns. Their shape is here; their words are the groups of
-    tables/role_cues.tsv, compiled once on first use (no work at import)."""
+    tables/cues.tsv, compiled once on first use (no work at import)."""
 
     @cached_property
     def not_event_date(self) -> re.Pattern[str]:

@@ -170,10 +170,10 @@ def document_kind_pattern() -> re.Pattern[str]:
 
 @cache
 def cues(group: str) -> tuple[str, ...]:
-    """The cue words of one group of tables/role_cues.tsv (led_after, speech, attend, …)."""
-    found = tuple(canonical(r["cue"]) for r in rows("role_cues") if r["group"] == group)
+    """The cue words of one group of tables/cues.tsv (led_after, speech, attend, …)."""
+    found = tuple(canonical(r["cue"]) for r in rows("cues") if r["group"] == group)
     if not found:
-        raise KeyError(f"tables/role_cues.tsv has no group {group!r}")
+        raise KeyError(f"tables/cues.tsv has no group {group!r}")
     return found
 
 

@@ -182,16 +182,13 @@ def _fullest(positions: list[Position]) -> list[Position]:
     return keep
 
 
-_BOARDS = ("hội đồng quản trị", "hội đồng thành viên")
-
-
 def _share_body_across_kiem(doc: Doc, positions: list[Position]) -> list[Position]:
     """ "Phó Chủ tịch Hội đồng quản trị kiêm Tổng Giám đốc Sở giao dịch X": the board is X's board,
     so the first post reads "Phó Chủ tịch Hội đồng quản trị Sở giao dịch X" (GUIDELINES.md: kiêm)."""
     out = list(positions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if not a.body or a.body.casefold() not in _BOARDS or not b.body:
+        if not a.body or canonical(a.body).casefold() not in lexicon.cues("board") or not b.body:
             continue
         between = doc.m[a.evidence.end:b.evidence.start]
         if re.fullmatch(r"\s*kiêm\s*", between):

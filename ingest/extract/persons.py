@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from dataclasses import dataclass, field
 
 from ingest.extract import lexicon
@@ -23,8 +24,12 @@ from ingest.extract.posts import PostSpan, is_name_start, is_occasion_role, post
 from ingest.extract.tokens import Token, token_at
 from kg.text.normalize import key as text_key
 
-_CREDIT = re.compile(r"(?:Ảnh|ảnh|Theo|Nguồn|Video|Clip|CTV|PV|Phóng viên|Nhóm PV)\s*:?\s*$")
-_POST_SEP = re.compile(r"\s*(?:,|-|–|\(|và|kiêm)\s*(?:hiện là\s+|hiện đang là\s+|chức vụ\s+|là\s+)?", re.IGNORECASE)
+@cache
+def _credit() -> re.Pattern[str]:
+    return re.compile(lexicon.cue_alternation("credit") + r"\s*:?\s*$")
+@cache
+def _post_sep() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:,|-|–|\(|và|kiêm)\s*(?:" + lexicon.cue_alternation("post_lead_in", True) + r"\s+)?", re.IGNORECASE)
 # Asides between a name and its posts: "(bìa trái)", "(SN 1964)", ", sinh ngày 24/4/1975", ", 57 tuổi".
 _ASIDE = re.compile(r"\s*(?:\((?!\s*(?:nguyên\s+)?[A-ZĐ][a-zđà-ỹ]*\s+[a-zđà-ỹ])[^()]{1,40}\)|,\s*(?:sinh ngày|sinh năm|SN)\s+[\d/.\-]+|,\s*\d{2}\s+tuổi)")
 
@@ -73,7 +78,7 @@ def _blocked_before(doc: Doc, tokens: list[Token], i: int) -> bool:
 
 def _is_credit(doc: Doc, tokens: list[Token], i: int, j: int) -> bool:
     before = doc.m[max(0, tokens[i].start - 12):tokens[i].start]
-    if _CREDIT.search(before):
+    if _credit().search(before):
         return True
     # A byline: the name stands alone at the very end of the text, or alone on its line.
     after = doc.m[tokens[j - 1].end:].strip(" \t-–.,")
@@ -136,7 +141,7 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
         if aside and aside.end() <= limit:
             pos = aside.end()
             continue
-        sep = _POST_SEP.match(doc.m, pos)
+        sep = _post_sep().match(doc.m, pos)
         if not sep or sep.end() == pos:
             break
         start = sep.end()

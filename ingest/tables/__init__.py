@@ -30,7 +30,7 @@ class Row:
 
 
 # Tables whose key is more than their first column (a cue may belong to several groups).
-KEYS = {"role_cues": ("group", "cue")}
+KEYS = {"cues": ("group", "cue")}
 
 
 @cache
@@ -84,5 +84,5 @@ def mapping(name: str, value_col: str) -> dict[str, str]:
 
 TABLES = (
     "abbreviations", "titles", "body_types", "document_kinds", "honorifics", "surnames",
-    "role_cues", "event_kinds", "body_words", "status_cues", "ranks", "not_person_before", "countries", "function_words", "post_stop_words",
+    "cues", "event_kinds", "body_words", "status_cues", "ranks", "not_person_before", "countries", "function_words", "post_stop_words",
 )
