@@ -67,10 +67,17 @@ def connection_error(conn: Connection, error: Exception) -> StoreError:
         return StoreError(f"cannot connect to {where}: is it running? "
                           "(start one with scripts/neo4j-server.sh start; set --uri or NEO4J_URI)")
     if isinstance(error, (nx.ConfigurationError, ValueError)):
-        return StoreError(f"cannot use the Neo4j URI {conn.safe_uri!r}: {error}")
+        return StoreError(f"cannot use the Neo4j URI {conn.safe_uri!r}: {_scrubbed(conn, error)}")
     if isinstance(error, nx.Neo4jError) and error.code and "DatabaseNotFound" in error.code:
         return StoreError(f"{where} has no database {conn.database!r} (set NEO4J_DATABASE)")
-    return StoreError(f"{where}: {error}")
+    return StoreError(f"{where}: {_scrubbed(conn, error)}")
+
+
+def _scrubbed(conn: Connection, error: Exception) -> str:
+    """The driver's message without credentials: it quotes the URI as given, user:password
+    included ("URI userinfo is not supported … Given URI: 'bolt://neo4j:…@host'")."""
+    text = str(error).replace(conn.uri, conn.safe_uri)
+    return text.replace(conn.password, "***") if conn.password else text
 
 
 def _plain(value: Any) -> Any:
