@@ -11,12 +11,13 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
 from ingest.readers import ArticleReader
 from kg.errors import InputError, KgError
+from kg.graph import ArticleGraph, EncodedGraph
 from kg.model import Article, Extraction
 from kg.store.base import Change, Writer
 
@@ -91,15 +92,20 @@ def _extract(extractor: Extractor, article: Article, strict: bool, summary: Summ
     try:
         return extractor(article)
     except Exception as e:   # noqa: BLE001 - any rule bug: counted with its reason, or raised with --strict
-        failure = ExtractionFailed(article, e)
-        if strict:
-            raise failure from e
-        summary.skipped.append((article.origin or article.id, str(failure).split(": ", 1)[1]))
+        _failed(article, e, strict, summary)
         return None
 
 
+def _failed(article: Article, error: Exception, strict: bool, summary: Summary) -> None:
+    failure = ExtractionFailed(article, error)
+    if strict:
+        raise failure from error
+    summary.skipped.append((article.origin or article.id, str(failure).split(": ", 1)[1]))
+
+
 def ingest(paths: Iterable[str | os.PathLike[str]], writer: Writer, *, strict: bool = False,
-           extractor: Extractor | None = None, progress: Callable[[Progress], None] | None = None) -> Summary:
+           extractor: Extractor | None = None, progress: Callable[[Progress], None] | None = None,
+           workers: int = 1) -> Summary:
     """Read, extract, build and write every article under ``paths``.
 
     Args:
@@ -108,18 +114,15 @@ def ingest(paths: Iterable[str | os.PathLike[str]], writer: Writer, *, strict: b
         strict: stop at the first unreadable line or failed article instead of skipping it.
         extractor: article → Extraction; defaults to ``ingest.extract.extract_article``.
         progress: called after each article.
+        workers: processes that extract and build (ingest.workers); the writer stays in
+            this one. 1 does everything here.
     """
-    from ingest.rdf.build import build
-
     summary = Summary()
     reader = _reader(paths, strict, summary)
-    extract = extractor or _default_extractor()
     seen = _Duplicates(summary)
-    for article in reader:
-        extraction = _extract(extract, article, strict, summary) if seen.first_time(article) else None
-        if extraction is not None:
-            graph = build(extraction)
-            change = writer.add_article(graph)
+    for article, graph in _graphs(reader, seen, extractor, strict, summary, workers, writer):
+        if graph is not None:
+            change = writer.add_article(graph)  # type: ignore[arg-type]
             summary.articles += 1
             summary.changes[change.value] += 1
             if change is not Change.unchanged:
@@ -129,6 +132,32 @@ def ingest(paths: Iterable[str | os.PathLike[str]], writer: Writer, *, strict: b
             progress(Progress(summary.articles + len(summary.skipped), reader.bytes_read, reader.total_bytes))
     writer.flush()
     return summary
+
+
+# --- kg ingest --workers: where each article's graph is built ------------------------------
+
+def _graphs(reader: ArticleReader, seen: _Duplicates, extractor: Extractor | None, strict: bool, summary: Summary,
+            workers: int, writer: Writer) -> Iterator[tuple[Article, ArticleGraph | EncodedGraph | None]]:
+    """(article, its graph or None when skipped), in reading order: built here with one
+    worker, else by ``workers`` processes (ingest.workers) as N-Quads, decoded back to rdflib
+    terms only for a writer that cannot take them as they are."""
+    from ingest.rdf.build import build
+
+    if workers <= 1:
+        extract = extractor or _default_extractor()
+        for article in reader:
+            extraction = _extract(extract, article, strict, summary) if seen.first_time(article) else None
+            yield article, (build(extraction) if extraction is not None else None)
+        return
+    from ingest.workers import ordered_map
+    from kg.graph import decode
+
+    as_is = getattr(writer, "accepts_encoded", False)
+    for article, outcome in ordered_map(((a, seen.first_time(a)) for a in reader), workers, extractor):
+        if isinstance(outcome, Exception):
+            _failed(article, outcome, strict, summary)
+            outcome = None
+        yield article, (outcome if outcome is None or as_is else decode(outcome))
 
 
 def extract_contracts(paths: Iterable[str | os.PathLike[str]], out: IO[str], *, strict: bool = False,

@@ -34,3 +34,63 @@ def digest(triples: Iterable[Triple]) -> str:
     """SHA-256 of the sorted, de-duplicated N-Triples lines of ``triples``."""
     lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples})
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class EncodedGraph:
+    """One article's graph serialised as N-Quads in its named graph: the form that crosses a
+    process boundary (``kg ingest --workers``) or sits in a shard file (ingest.shards).
+
+    Pickling rdflib terms costs more than building them (each ``Literal`` is re-parsed on
+    load); bytes cost nothing, and the embedded store writes them without converting a term
+    (Oxigraph parses N-Quads in Rust). ``decode`` gives back the ArticleGraph.
+    """
+
+    article_id: str
+    graph: str
+    digest: str
+    nquads: bytes                     # every triple, the kg:contentHash marker included
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def facts(self) -> int:
+        return sum(self.counts.values())
+
+
+def encode(graph: ArticleGraph) -> EncodedGraph:
+    """The article graph as N-Quads (triples in their order, in the graph ``graph.graph``).
+
+    Written as text here rather than through pyoxigraph terms: converting each rdflib term
+    cost 3× more. The store's parser validates every IRI and literal when it reads the text."""
+    g = f" <{graph.graph}> .\n"
+    lines = [f"{_nq(s)} {_nq(p)} {_nq(o)}{g}" for s, p, o in graph.triples]
+    return EncodedGraph(graph.article_id, graph.graph, graph.digest, "".join(lines).encode("utf-8"),
+                        dict(graph.counts), graph.warnings)
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _nq(term: URIRef | Literal) -> str:
+    if isinstance(term, Literal):
+        text = f'"{str.translate(term, _ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"<{str.__str__(term)}>"
+
+
+def decode(encoded: EncodedGraph) -> ArticleGraph:
+    """The ArticleGraph of ``encoded``, with rdflib terms (for writers that need them)."""
+    import pyoxigraph as ox
+
+    from kg.store.embedded import to_rdflib
+
+    triples = tuple((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                    for q in ox.parse(encoded.nquads, format=ox.RdfFormat.N_QUADS))
+    return ArticleGraph(encoded.article_id, encoded.graph, triples, encoded.digest,  # type: ignore[arg-type]
+                        dict(encoded.counts), encoded.warnings)

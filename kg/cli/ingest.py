@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -54,19 +54,66 @@ def summary(s: Summary, as_json: bool, what: str) -> None:
             out.print(f"    {n:>6}  {reason}", markup=False)
 
 
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", "-w", min=1, help="Processes that extract in parallel (the store is written by this one).")]
+
+
 @app.command("ingest")
 @handles_errors
-def ingest_command(paths: Paths, store: StoreOpt = None, strict: StrictOpt = False, as_json: JsonOpt = False) -> None:
+def ingest_command(paths: Paths, store: StoreOpt = None, strict: StrictOpt = False, as_json: JsonOpt = False,
+                   workers: WorkersOpt = 1) -> None:
     """Read articles, extract their facts and write them to the store (re-ingesting an
-    unchanged article changes nothing; a changed one replaces only its own facts).
+    unchanged article changes nothing; a changed one replaces only its own facts). N-Quads
+    shards written by `kg shard` are loaded as they are.
 
-    Example: kg ingest ../shared/corpus/articles.jsonl
+    Example: kg ingest ../shared/corpus/articles.jsonl --workers 2
     """
     from ingest.pipeline import ingest
+    from ingest.shards import load_shards, split_inputs
     from kg.store import open_store
 
+    shards, articles = split_inputs(paths)
     bar, advance = progress_bar("ingesting")
     with open_store(store) as s, bar:
         with s.writer() as w:
-            result = ingest(paths, w, strict=strict, progress=advance)
+            result = ingest(articles, w, strict=strict, progress=advance, workers=workers) if articles else None
+            if shards:
+                result = load_shards(shards, w, progress=advance, summary=result)
     summary(result, as_json, "ingested")
+
+
+# --- kg shard: the distributed path (ingest/shards.py) ------------------------------------------
+
+@app.command("shard")
+@handles_errors
+def shard_command(
+    paths: Annotated[list[Path], typer.Argument(help=".jsonl files, or folders of them.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the N-Quads shards (part-NNNNN.nq).")],
+    per_shard: Annotated[int, typer.Option("--per-shard", min=1, help="Articles per shard (one Dask task).")] = 1000,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="A Dask scheduler (tcp://host:8786); default: a local cluster of --workers processes.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
+                                                   help="Local cluster size (default: the cores).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Extract articles on Dask into N-Quads shards that `kg ingest` loads (needs the [scale] extra).
+
+    Example: kg shard articles.jsonl --out shards/ && kg ingest shards/
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from ingest.shards import make_shards
+
+    bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed}/{task.total} shards"),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("extracting", total=None)
+    with bar:
+        run = make_shards(paths, out, per_shard=per_shard, scheduler=scheduler, workers=workers,
+                          progress=lambda done, total: bar.update(task, completed=done, total=total))
+    counts = {"articles": run.articles, "skipped": run.skipped, "shards": len(run.shards)}
+    if as_json:
+        _render.emit_json({**counts, "out": str(out)})
+        return
+    _render.counts(f"wrote {out}", counts)
