@@ -7,7 +7,8 @@ OPTIONAL MATCH (p)-[:LED {participation: t.participation, evidence: t.evidence}]
 UNWIND (CASE WHEN bm IS NULL THEN [null] ELSE bm.label END) AS bodyLabel
 UNWIND (CASE WHEN bm IS NULL THEN [null] ELSE bm.folded END) AS bodyFolded
 WITH p, t, e, b, bm, bodyLabel, bodyFolded
-WHERE coalesce(t.led_folded, '') CONTAINS $q OR coalesce(bodyFolded, '') CONTAINS $q OR e.folded CONTAINS $q
+WHERE any(f IN coalesce(t.led_folded, []) WHERE f CONTAINS $q) OR coalesce(bodyFolded, '') CONTAINS $q
+      OR e.folded CONTAINS $q
 OPTIONAL MATCH (p)-[:SAME_AS]->(c:Person)
 WITH coalesce(c, p) AS person, t, e, CASE WHEN bm IS NULL THEN null ELSE b.iri END AS body, bodyLabel
 MATCH (:Article)-[nm:MENTIONS]->(person)

@@ -280,7 +280,9 @@ def _participation(ix: _Index, event: URIRef, part: URIRef, provenance: dict[URI
                    out: ArticleRows) -> None:
     person, body = ix.one(part, KG.participant), ix.one(part, KG.ledWhat)
     common = {"participation": str(part), "role": local(ix.one(part, KG.role)), **dates,
-              "led_text": _text(ix.one(part, KG.ledText)), "led_folded": _text(ix.one(part, KG.foldedName))}
+              "led_text": _text(ix.one(part, KG.ledText)),
+              # a list: participations of one person merged in an article keep each folded text
+              "led_folded": sorted(str(v) for v in ix.all(part, KG.foldedName)) or None}
     for ev in ix.all(part, PROV.wasDerivedFrom):
         out.rels["TOOK_PART"].append(_rel(person, event, {**provenance[ev], **common}))
         if body is not None:
