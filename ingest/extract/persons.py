@@ -231,7 +231,8 @@ def _name_in(doc: Doc, tokens: list[Token], k: int, stop: int, had_honorific: bo
     post = _preceding_title_end(doc, tokens, k) if 2 <= length <= 4 else None
     # A foreign name right after a title: "Thủ tướng Nhật Bản Shinzo Abe", "Tổng thống Putin …"; the
     # title has no body, or its body ends with a country, never "… Công ty Điện lực | Miền Trung".
-    if post and _foreign_name_shape(doc, tokens, k, stop) and (post.end == post.title_end or (k and tokens[k - 1].mask)):
+    if post and _foreign_name_shape(doc, tokens, k, stop) and tokens[k].text not in lexicon.function_words() \
+            and (post.end == post.title_end or (k and tokens[k - 1].mask)):
         return _make(doc, tokens, k, stop, False, "after-title")
     return None
 
@@ -267,10 +268,13 @@ def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: 
     if _blocked_before(doc, tokens, s):
         # "Chủ tịch UBND TP Lê Thanh Hải": after a title, a full name with a common family name
         # is a person even where a place word precedes it; "Huyện ủy Ninh Sơn" stays a place.
-        common = e - s >= 3 and lexicon.surname_rank().get(tokens[s].text, 99) < 30
-        if not (common and _preceding_title_end(doc, tokens, s)):
+        surname = tokens[s].text
+        full_name = e - s >= 3 and surname in lexicon.surnames() and (
+            lexicon.surname_rank().get(surname, 99) < 30 or surname not in lexicon.place_surnames())
+        if not (full_name and _preceding_title_end(doc, tokens, s)):
             return None
-    if tokens[s].text in lexicon.body_types() or lexicon.body_pattern().fullmatch(tokens[s].text):
+    if (tokens[s].text in lexicon.body_types() or lexicon.body_pattern().fullmatch(tokens[s].text)) \
+            and e - s < 3 and not honorific:
         if e < len(tokens) and not tokens[e].cap and doc.m[tokens[e - 1].end:tokens[e].start] == " ":
             return None  # "Đoàn Cựu chiến binh": a body, not the family name Đoàn
     if doc.layers.get("byline_start", len(doc.m)) <= tokens[s].start:

@@ -66,3 +66,18 @@ def test_a_post_resolves_its_place_by_the_article_date():
     assert post.jurisdiction == "huyện Ninh Sơn"
     assert post.place.level == "district" and post.place.province_name == "Tỉnh Ninh Thuận"
     assert post.place.successor_name == "Tỉnh Khánh Hòa"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Chủ tịch UBND tỉnh Chu Văn Quang chủ trì hội nghị.", "Chu Văn Quang", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("Ông Đoàn Quang Tuấn đã được bầu giữ chức Chủ tịch UBND tỉnh.", "Đoàn Quang Tuấn",
+     ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+    ("Ông Lê Văn An, Giám đốc Sở Văn hóa, Thể thao và Du lịch, phát biểu.", "Lê Văn An",
+     ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"]),
+])
+def test_forms_the_synthetic_corpus_found(text, name, expected):
+    assert posts(text)[name] == expected
+
+
+def test_a_name_inside_a_doctrine_is_not_a_person():
+    assert "Hồ Chí Minh" not in posts("Học tập phong cách Hồ Chí Minh dưới sự chủ trì của ông Trần Văn Bình.")
