@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
+from hypothesis import given
+from hypothesis import strategies as st
 import pytest
 
 from ingest.pipeline import ExtractionFailed, ingest
@@ -136,3 +138,20 @@ def test_a_shard_lists_its_articles_and_skips(tmp_path: Path, seed_extraction: E
     items = list(read_shard(tmp_path / "part-00000.nq"))
     assert counts["articles"] == 1 and counts["skipped"] == 1
     assert items[0].article_id == "x1" and items[1][0] == f"{src}:2"  # type: ignore[union-attr,index]
+
+
+@given(st.text(), st.sampled_from([None, "vi", "xsd:date", "xsd:integer", "xsd:gMonthDay", "xsd:string"]))
+def test_the_digest_writes_terms_as_rdflib_does(text: str, kind: str | None) -> None:
+    from rdflib import XSD, Literal, URIRef
+
+    from kg.graph import _n3
+
+    if kind == "vi":
+        term = Literal(text, lang="vi")
+    elif kind:
+        term = Literal(text, datatype=XSD[kind.split(":")[1]])
+    else:
+        term = Literal(text)
+    assert _n3(term) == term.n3()
+    iri = URIRef("https://kg.example/x/" + "".join(c for c in text if c.isalnum()))
+    assert _n3(iri) == iri.n3()
