@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
 from ingest.extract.persons import Mention
 from ingest.extract.posts import PostSpan
 from kg.model import Origin, Person, Place, Position, PostStatus
-from kg.text.normalize import canonical, key as text_key
+from kg.text.normalize import canonical, key
 
 _STATUS_PREFIX = {"former": "nguyên ", "late": "cố "}
 # A bare level word at the end of a post's body: "UBND tỉnh", "Tỉnh ủy", "HĐND huyện".
@@ -154,7 +155,7 @@ def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Po
 def _fullest(positions: list[Position]) -> list[Position]:
     """The same post said twice, or shorter and fuller, is listed once in the fullest form;
     a post the article also says was left ("nguyên …") is listed as left."""
-    keys = [text_key(p.text) for p in positions]
+    keys = [key(p.text) for p in positions]
     left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
     # "nguyên Bí thư Quận ủy" + "Bí thư Quận ủy Thanh Khê": the post left is the fuller one.
     for i, (p, k) in enumerate(zip(positions, keys)):
@@ -214,6 +215,25 @@ def _bare_list_mentions(doc: Doc, mentions: list[Mention]) -> set[int]:
     return out
 
 
+def _promoted(positions: list[Position]) -> list[Position]:
+    """ "bổ nhiệm ông X, Phó Giám đốc ĐHQG, giữ chức Giám đốc ĐHQG": the post X had when the sentence
+    gives the new one is left in that event when both are in one body or have one title (nobody
+    chairs two boards); a post elsewhere stays ("Thứ trưởng … giữ chức Phó Bí thư Tỉnh ủy")."""
+    out = list(positions)
+    started = [p for p in positions if p.status is PostStatus.started]
+    for i, old in enumerate(out):
+        if old.status is not PostStatus.current:
+            continue
+        for new in started:
+            if new.evidence.sentence_index != old.evidence.sentence_index or new.evidence.start < old.evidence.end:
+                continue
+            same_body = old.body and new.body and key(old.body) == key(new.body)
+            if same_body or key(old.title) == key(new.title):
+                out[i] = replace(old, text="nguyên " + old.text, status=PostStatus.former)
+                break
+    return out
+
+
 def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Position]]) -> tuple[list[Person], dict[int, str]]:
     """Persons in order of first mention, and each mention's person key (short forms resolved)."""
     full = [m for m in mentions if not m.short]
@@ -248,6 +268,6 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
     for k, extra_positions in extra.items():
         if k in positions:
             positions[k].extend(extra_positions)
-    persons = [Person(names[k], k, tuple(_fullest(_share_body_across_kiem(doc, positions[k]))), tuple(evidence[k]))
+    persons = [Person(names[k], k, tuple(_fullest(_promoted(_share_body_across_kiem(doc, positions[k])))), tuple(evidence[k]))
                for k in order]
     return persons, owner
