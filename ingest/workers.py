@@ -5,7 +5,7 @@ article → Extraction → ArticleGraph → N-Quads bytes (kg.graph.EncodedGraph
 nothing, where rdflib terms cost more to unpickle than to build). Results come back in input
 order, so a run with N workers writes what a run with one writes, in the same order.
 
-Memory stays flat: at most ``2 × workers + 1`` chunks are in flight; the input is read only as
+Memory stays flat: at most ``16 × workers`` chunks are in flight; the input is read only as
 results are taken.
 """
 from __future__ import annotations
@@ -25,6 +25,10 @@ Outcome = EncodedGraph | Exception | None   # None: not extracted (an id seen be
 
 CHUNK = 16        # articles per task: large enough that pickling overhead is noise, small
                   # enough that the workers finish together at the end of a run
+
+# Chunks in flight per worker: enough that the workers keep extracting while this process
+# writes a batch to the store (KG_BATCH articles, seconds of bulk loading).
+_WINDOW = 16
 
 _extract: Extractor | None = None
 
@@ -74,7 +78,7 @@ def ordered_map(items: Iterable[tuple[Article, bool]], workers: int, extractor: 
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(extractor,)) as pool:
         try:
             while True:
-                while len(window) < 2 * workers + 1:
+                while len(window) < _WINDOW * workers:
                     batch = list(islice(source, chunk))
                     if not batch:
                         break
