@@ -36,3 +36,13 @@ def max_article_bytes() -> int:
     (``$KG_MAX_ARTICLE_BYTES``, default 1 MB, twenty times the longest article of the corpus).
     Anything longer is skipped with a message instead of filling memory."""
     return int(os.environ.get("KG_MAX_ARTICLE_BYTES", "1000000"))
+
+
+def lock_folder() -> Path:
+    """Where kg keeps the locks that are not inside a store (one `kg load` per Neo4j database):
+    ``$KG_LOCK_DIR``, else ``$XDG_CACHE_HOME/kg/locks``, else ``~/.cache/kg/locks``."""
+    explicit = os.environ.get("KG_LOCK_DIR")
+    if explicit:
+        return Path(explicit)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache) / "kg" / "locks"

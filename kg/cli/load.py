@@ -33,6 +33,7 @@ def load_command(store: StoreOpt = None, uri: UriOpt = None, user: UserOpt = Non
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from kg.errors import StoreError
     from kg.store import open_store
     from kg.store.neo4j import Connection, Neo4jStore
     from kg.store.neo4j_load import LoadProgress, load
@@ -41,12 +42,23 @@ def load_command(store: StoreOpt = None, uri: UriOpt = None, user: UserOpt = Non
                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
     task = bar.add_task("load", total=None)
 
+    read = [0]       # articles handed to the writer so far
+
     def advance(p: LoadProgress) -> None:
+        read[0] = p.articles
         bar.update(task, total=p.total or None, completed=p.articles)
 
     conn = Connection.from_settings(uri, user, password, database)
     with open_store(store, read_only=True) as source, Neo4jStore(conn) as target, bar:
-        s = load(source.view(), target, incremental=incremental, batch=batch, progress=advance)
+        try:
+            s = load(source.view(), target, incremental=incremental, batch=batch, progress=advance)
+        except StoreError as e:
+            if not read[0]:
+                raise
+            # Each batch is its own transaction and an article is marked loaded only once
+            # complete (kg.store.neo4j_load), so what was written stays and a rerun finishes.
+            raise StoreError(f"{e} — the load stopped after {read[0]} articles: run kg load again "
+                             "to finish it") from None
     data = {"articles": s.articles, **{k: s.changes.get(k, 0) for k in ("added", "replaced", "unchanged")},
             "removed": s.removed, "nodes": s.nodes, "relationships": s.relationships,
             "nodes created": s.written["nodes_created"], "relationships created": s.written["relationships_created"],

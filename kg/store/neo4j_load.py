@@ -28,6 +28,7 @@ from kg.errors import StoreError
 from kg.graph import ArticleGraph, Triple
 from kg.store.base import Change, View
 from kg.store.neo4j import Neo4jStore, connection_error
+from kg.store.neo4j_lock import LoadLock
 from kg.store.neo4j_model import PER_ARTICLE, SHARED, ArticleRows, article_rows, as_date, holding_span
 from kg.vocab import KG
 
@@ -282,7 +283,9 @@ def load(source: View, target: Neo4jStore, *, incremental: bool = False, batch: 
     target.create_schema()
     total = next((r["count"] for r in source.query("stats") if r["kind"] == "articles"), 0)
     seen: set[str] = set()
-    with target.writer(batch, rewrite_unchanged=not incremental) as w:
+    # One load at a time (kg.store.neo4j_lock says why); taken before the writer reads what Neo4j holds.
+    with LoadLock(target.conn.safe_uri, target.conn.database), \
+            target.writer(batch, rewrite_unchanged=not incremental) as w:
         before = set(w.loaded)
         for graph_iri, triples in source.article_graphs():
             graph = article_graph(graph_iri, triples)

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -77,3 +78,15 @@ def to_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
         out += (base + "".join(c for c in decomposed if c in TONES)).encode("cp1258")
     return bytes(out)
+
+
+def wait_stopped(proc: subprocess.Popen[Any], timeout: float = 120) -> None:
+    """Wait until ``proc`` has stopped itself (SIGSTOP, state T in /proc) at its chaos point."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the writer ended instead of stopping"
+        state = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "T":
+            return
+        time.sleep(0.05)
+    raise AssertionError("the writer did not reach its stop point")

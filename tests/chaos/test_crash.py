@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.chaos.graphs import embedded_quads
-from tests.chaos.kgrun import ROOT, assert_user_error, kg_command, kg_env, run_kg, synth_articles, write_jsonl
+from tests.chaos.kgrun import (ROOT, assert_user_error, kg_command, kg_env, run_kg, synth_articles, wait_stopped,
+                               write_jsonl)
 
 BATCH = {"KG_BATCH": "4"}
 RESOLUTION = "<https://w3id.org/kg-vn/graph/resolution>"
@@ -133,17 +134,6 @@ def test_kill_as_the_store_grows(inputs: dict[str, Path], clean: dict[str, list[
     observed(f"{len(clean['v1'])} quads in all; killed at " + ", ".join(seen))
 
 
-def _wait_stopped(proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "the writer ended instead of stopping"
-        state = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        if state == "T":
-            return
-        time.sleep(0.05)
-    raise AssertionError("the writer did not reach its stop point")
-
-
 @pytest.mark.chaos("two kg ingest on the same store at once",
                    "the second (and a reader) refused with a lock message naming the pid; the first completes")
 def test_second_writer_is_refused(inputs: dict[str, Path], clean: dict[str, list[str]], tmp_path: Path,
@@ -153,7 +143,7 @@ def test_second_writer_is_refused(inputs: dict[str, Path], clean: dict[str, list
                              cwd=ROOT, env=kg_env("flushed:2:stop", **BATCH), stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL)
     try:
-        _wait_stopped(first)    # frozen mid-run, holding the write lock, two batches on disk
+        wait_stopped(first)    # frozen mid-run, holding the write lock, two batches on disk
         second = run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH)
         message = assert_user_error(second, "open in another kg process", f"pid {first.pid}",
                                     "only one process can write at a time")
@@ -173,7 +163,7 @@ def test_lock_dies_with_its_writer(inputs: dict[str, Path], clean: dict[str, lis
     first = subprocess.Popen(kg_command("ingest", str(inputs["v1"]), "--store", str(store), crash_at="article:5:stop"),
                              cwd=ROOT, env=kg_env("article:5:stop", **BATCH), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-    _wait_stopped(first)
+    wait_stopped(first)
     first.send_signal(signal.SIGKILL)
     assert first.wait(timeout=60) == -signal.SIGKILL
     assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH).returncode == 0
