@@ -1,0 +1,138 @@
+"""Where one article's time goes on the write path: each extraction stage, RDF building, the
+content hash, handing the graph to another process, converting it for the store and writing it.
+
+    python benchmarks/profile_ingest.py ARTICLES.jsonl [--limit N] [--cprofile K]
+
+Read-only with respect to the code it measures: the extraction stages are timed by wrapping
+the callables of ``ingest.extract.stages.STAGES`` in this process, not by editing them. Prints
+ms/article per phase and (``--cprofile K``) the K functions of the extractor with the most own
+time, in ms/article, from a cProfile run over the same articles (profiling inflates small
+calls, so read those figures as a ranking, the phase table as the measure).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pickle
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._common import load_articles, machine_line  # noqa: E402
+
+
+def phases(articles: list, store_dir: Path | None = None) -> dict[str, float]:
+    """Seconds spent in each phase over ``articles`` (one pass, this process, one core)."""
+    import pyoxigraph as ox
+
+    from ingest.extract import stages as st
+    from ingest.rdf.build import build
+    from kg.graph import digest
+    from kg.store.embedded import graph_quads
+
+    spent: dict[str, float] = {f"extract: {s.name}": 0.0 for s in st.STAGES}
+    timed = []
+    for s in st.STAGES:
+        def wrapped(doc, _run=s.run, _name=f"extract: {s.name}"):  # noqa: ANN001
+            t = time.perf_counter()
+            _run(doc)
+            spent[_name] += time.perf_counter() - t
+        timed.append(st.Stage(s.name, s.requires, s.assigns, wrapped))
+    original = st.STAGES
+    st.STAGES = tuple(timed)
+    try:
+        st.run(articles[0])   # warm-up: tables load once
+        for k in spent:
+            spent[k] = 0.0
+        extractions = []
+        t = time.perf_counter()
+        for a in articles:
+            extractions.append(st.run(a))
+        spent["extract: total (with Doc setup)"] = time.perf_counter() - t
+    finally:
+        st.STAGES = original
+    t = time.perf_counter()
+    graphs = [build(x) for x in extractions]
+    spent["rdf: build (incl. digest)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for g in graphs:
+        digest(g.triples[:-1])
+    spent["rdf:   of which content digest"] = time.perf_counter() - t
+    t = time.perf_counter()
+    blobs = [pickle.dumps(g, protocol=pickle.HIGHEST_PROTOCOL) for g in graphs]
+    spent["pickle ArticleGraph (dumps)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for b in blobs:
+        pickle.loads(b)
+    spent["pickle ArticleGraph (loads)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    quads = [q for g in graphs for q in graph_quads(g)]
+    spent["store: rdflib → pyoxigraph quads"] = time.perf_counter() - t
+    if store_dir is not None:
+        for name, method in (("extend", "extend"), ("bulk_extend", "bulk_extend")):
+            path = store_dir / name
+            db = ox.Store(str(path))
+            t = time.perf_counter()
+            getattr(db, method)(quads)
+            db.flush()
+            spent[f"store: Store.{name} (one call)"] = time.perf_counter() - t
+            del db
+    spent["_quads"] = len(quads)
+    spent["_pickled_bytes"] = sum(len(b) for b in blobs)
+    return spent
+
+
+def cprofile_extractor(articles: list, top: int) -> list[tuple[str, float, float]]:
+    """(function, own ms/article, cumulative ms/article) of the extractor's heaviest functions."""
+    from ingest.extract import extract_article
+
+    extract_article(articles[0])
+    prof = cProfile.Profile()
+    prof.enable()
+    for a in articles:
+        extract_article(a)
+    prof.disable()
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    rows = []
+    for (file, line, func), (_cc, _nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        rel = os.path.relpath(file, ROOT) if file.startswith(str(ROOT)) else os.path.basename(file)
+        rows.append((f"{rel}:{line}({func})", tt * 1000 / len(articles), ct * 1000 / len(articles)))
+    rows.sort(key=lambda r: -r[1])
+    return rows[:top]
+
+
+def main() -> int:
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--cprofile", type=int, default=0, metavar="K")
+    parser.add_argument("--no-store", action="store_true", help="skip the store-write phases")
+    args = parser.parse_args()
+    articles = load_articles(args.path, args.limit)
+    print(machine_line())
+    with tempfile.TemporaryDirectory(prefix="kg-profile-") as tmp:
+        spent = phases(articles, None if args.no_store else Path(tmp))
+    n = len(articles)
+    quads, pickled = spent.pop("_quads"), spent.pop("_pickled_bytes")
+    print(f"{n:,} articles, {quads:,} quads ({quads / n:.0f}/article), pickled graphs {pickled / n / 1024:.1f} KiB/article")
+    print(f"{'phase':<40}{'ms/article':>12}")
+    for name, sec in spent.items():
+        print(f"{name:<40}{sec * 1000 / n:>12.2f}")
+    if args.cprofile:
+        print(f"\nextractor, cProfile, top {args.cprofile} by own time (ms/article, inflated by profiling)")
+        print(f"{'function':<70}{'own':>8}{'cum':>8}")
+        for func, own, cum in cprofile_extractor(articles, args.cprofile):
+            print(f"{func[:70]:<70}{own:>8.2f}{cum:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
