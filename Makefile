@@ -56,3 +56,11 @@ vocab: $(STAMP)
 
 clean-store:
 	rm -rf kg-data
+
+## chaos: bad input, SIGKILL mid-ingest and mid-load, Neo4j down / stopped / wrong password,
+##        injection, kg cypher bypasses (tests/chaos, also part of `make test`); prints the
+##        table scenario | expected | result, and writes it to build/chaos.md.
+.PHONY: chaos
+chaos: $(STAMP)
+	mkdir -p build
+	KG_CHAOS_TABLE=build/chaos.md $(BIN)/python -m pytest -q tests/chaos

@@ -60,7 +60,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     if row is None:
         return
     report = outcome.get_result()
-    if report.skipped:
+    if hasattr(report, "wasxfail"):
+        row.outcome = f"KNOWN BUG (xfail): {report.wasxfail}" if report.skipped else "XPASS: the known bug is fixed"
+    elif report.skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         row.outcome = f"skipped ({reason.removeprefix('Skipped: ')})"
     elif report.failed:

@@ -11,6 +11,8 @@ own functions from outside, so kg carries no test hook:
 - ``flushed``     the n-th flush has written everything
 - ``resolution``  the identity-resolution graph is about to be rebuilt (all articles written)
 - ``close``       the store is about to be closed (RocksDB not flushed by kg)
+- ``parsed``      the store has parsed the n-th quad it writes (with ``KG_CHAOS_BULK=1``, which
+                  sends every batch of new articles through Oxigraph's bulk loader: inside it)
 - ``load-flush``  ``kg load`` has written its n-th batch of articles to Neo4j
 - ``summarise``   ``kg load`` is about to summarise the shared nodes (all batches written)
 - ``same-as``     ``kg load`` is about to recompute the SAME_AS links
@@ -81,6 +83,16 @@ def install() -> None:
     embedded._replace_update = _before("between", embedded._replace_update)
     resolve.links = _before("resolution", resolve.links)
     embedded.EmbeddedStore.close = _before("close", embedded.EmbeddedStore.close)   # type: ignore[method-assign]
+    if os.environ.get("KG_CHAOS_BULK") == "1":
+        embedded._BULK_BYTES = 0
+    parse = embedded.ox.parse
+
+    def counted_parse(*args: Any, **kwargs: Any) -> Any:
+        for quad in parse(*args, **kwargs):
+            yield quad
+            _point("parsed")
+
+    embedded.ox.parse = counted_parse
 
     from kg.store import neo4j_load
 

@@ -4,6 +4,7 @@ uninterrupted run: no lost, duplicated or half-written article. Two writers at o
 second is refused with a clear lock message while the first goes on."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -193,3 +194,68 @@ def test_half_created_store(inputs: dict[str, Path], clean: dict[str, list[str]]
     assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH).returncode == 0
     assert embedded_quads(store) == clean["v1"]
     observed(f"exit 1: {message.replace(str(store), 'STORE')}")
+
+
+@pytest.mark.parametrize("point", [
+    pytest.param(p, id=p, marks=pytest.mark.chaos(f"SIGKILL kg ingest inside Oxigraph's bulk loader ({what})",
+                                                  "rerun: the same quads (articles without their marker are "
+                                                  "replaced whole)"))
+    for p, what in (("parsed:1500", "early"), ("parsed:9000", "near the end of the batch"))])
+def test_kill_inside_the_bulk_loader(point: str, inputs: dict[str, Path], clean: dict[str, list[str]], tmp_path: Path,
+                                     observed: Callable[[str], None]) -> None:
+    store = tmp_path / "store"
+    killed = run_kg("ingest", str(inputs["v1"]), "--store", str(store), crash_at=point, KG_CHAOS_BULK="1")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    partial = _quads_or_none(store)
+    assert run_kg("ingest", str(inputs["v1"]), "--store", str(store)).returncode == 0
+    assert embedded_quads(store) == clean["v1"]
+    observed(f"{partial} quads after the kill; equal after the rerun")
+
+
+def _descendants(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True, check=True).stdout
+    children: dict[int, list[int]] = {}
+    for line in out.splitlines():
+        child, parent = map(int, line.split())
+        children.setdefault(parent, []).append(child)
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.chaos("SIGKILL kg ingest --workers 2 while its workers extract",
+                   "rerun: the same quads; no worker process left behind")
+@pytest.mark.xfail(strict=True, reason="ingest/workers.py: the pool's forkserver, resource tracker and workers "
+                                       "outlive a parent killed with SIGKILL (they wait on a pipe forever)")
+def test_kill_with_workers(inputs: dict[str, Path], clean: dict[str, list[str]], tmp_path: Path,
+                           observed: Callable[[str], None]) -> None:
+    store = tmp_path / "store"
+    proc = subprocess.Popen(kg_command("ingest", str(inputs["v1"]), "--store", str(store), "--workers", "2"),
+                            cwd=ROOT, env=kg_env(**BATCH), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    family: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline and len(family) < 4:   # tracker, server, 2 workers
+            family = sorted(set(family) | set(_descendants(proc.pid)))
+            time.sleep(0.01)
+        time.sleep(1.0)     # the workers are extracting
+        assert proc.poll() is None, "finished before it could be killed"
+        family = sorted(set(family) | set(_descendants(proc.pid)))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), "--workers", "2", **BATCH).returncode == 0
+        assert embedded_quads(store) == clean["v1"]
+        time.sleep(5)
+        left = [pid for pid in family if Path(f"/proc/{pid}").exists()
+                and "multiprocessing" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]
+        observed(f"{len(family)} helper processes ({len(left)} still alive 5 s after the kill)")
+        assert left == [], f"processes of the killed run still alive: {left}"
+    finally:
+        for pid in family:   # the processes this test started, by pid
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
