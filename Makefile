@@ -64,3 +64,10 @@ clean-store:
 chaos: $(STAMP)
 	mkdir -p build
 	KG_CHAOS_TABLE=build/chaos.md $(BIN)/python -m pytest -q tests/chaos
+
+## benchmarks: every benchmark of benchmarks/ with its same-run baseline, a table and issue 6's
+##        targets (BENCH_ARGS="--sizes 1000,10000,30000 --neo4j-sizes 1000" to choose sizes).
+BENCH_ARGS ?=
+.PHONY: benchmarks
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
