@@ -175,9 +175,11 @@ def read_txt(path: Path, *, max_bytes: int | None = None, on_note: Note | None =
     the text the whole file (titles are often repeated in the body, as in FORMAT.md). An HTML
     page (by suffix or content) is read as its visible text, titled by its first heading."""
     limit = max_article_bytes() if max_bytes is None else max_bytes
+    # A saved page carries scripts and styles: ten times the limit before they are dropped.
+    raw_limit = limit * 10 if path.suffix.lower() in HTML_SUFFIXES else limit
     size = path.stat().st_size
-    if size > limit:
-        raise InputError(str(path), None, f"{size:,} bytes: too long for an article (more than {limit:,}; "
+    if size > raw_limit:
+        raise InputError(str(path), None, f"{size:,} bytes: too long for an article (more than {raw_limit:,}; "
                          "set KG_MAX_ARTICLE_BYTES to allow more)")
     data = path.read_bytes()
     if not data.strip():
@@ -196,6 +198,9 @@ def read_txt(path: Path, *, max_bytes: int | None = None, on_note: Note | None =
             on_note(str(path), "an HTML page: read as its visible text")
     if not text.strip():
         raise InputError(str(path), None, "an HTML page with no text" if html else "empty file")
+    if len(text.encode("utf-8")) > limit:
+        raise InputError(str(path), None, f"its text is more than {limit:,} bytes: too long for an article "
+                         "(set KG_MAX_ARTICLE_BYTES to allow more)")
     title = title or text.lstrip().split("\n", 1)[0].strip()
     yield Article(id=path.stem, text=text, title=title or None, origin=str(path))
 

@@ -51,11 +51,16 @@ READ: list[tuple[str, str, str, Maker, str, str]] = [
     ("UTF-16 with BOM", "read, noted", "utf16.txt", lambda: TEXT.encode("utf-16"), TEXT, "UTF-16"),
     ("UTF-16 LE without BOM", "read, noted", "utf16le.txt", lambda: TEXT.encode("utf-16-le"), TEXT, "UTF-16"),
     ("UTF-16 BE without BOM", "read, noted", "utf16be.txt", lambda: TEXT.encode("utf-16-be"), TEXT, "UTF-16"),
+    ("NFD text in UTF-16 LE without BOM", "read, noted", "nfd16.txt",
+     lambda: unicodedata.normalize("NFD", TEXT).encode("utf-16-le"), TEXT, "UTF-16"),
     ("UTF-8 with BOM", "read, BOM dropped", "bom.txt", lambda: b"\xef\xbb\xbf" + TEXT.encode(), TEXT, ""),
     ("HTML page saved as .html", "its visible text (no script, nav, footer)", "page.html", lambda: HTML.encode(),
      HTML_TEXT, "HTML page"),
     ("HTML page saved as .txt", "its visible text, noted", "page.txt", lambda: HTML.encode(), HTML_TEXT, "HTML page"),
     ("UTF-16 HTML page", "both undone", "page16.html", lambda: HTML.encode("utf-16"), HTML_TEXT, "UTF-16"),
+    ("HTML page of 3 MB (inline scripts), 1 MB limit", "its text read: the limit counts the text",
+     "heavy.html", lambda: HTML.replace("var s", "var pad = '" + "x" * 3_000_000 + "'; var s").encode(),
+     HTML_TEXT, "HTML page"),
 ]
 
 
