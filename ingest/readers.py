@@ -224,7 +224,8 @@ def parse_line(raw: bytes | str, path: str, number: int, *, notes: list[str] | N
     try:
         data: Any = json.loads(line)
     except json.JSONDecodeError as e:
-        raise InputError(path, number, f"not valid JSON ({e.msg} at column {e.colno})") from e
+        # json's own message may end in "at" ("Invalid control character at"): one "at" is enough.
+        raise InputError(path, number, f"not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})") from e
     except RecursionError as e:
         raise InputError(path, number, "not valid JSON (nested too deeply)") from e
     if not isinstance(data, dict):
