@@ -11,7 +11,9 @@ results are taken.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import pickle
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,9 +37,28 @@ _extract: Extractor | None = None
 
 def _init(extractor: Extractor | None) -> None:
     global _extract
+    _die_with_parent()
     if extractor is None:
         from ingest.extract import extract_article as extractor   # type: ignore[assignment]
     _extract = extractor
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this worker when its parent (the forkserver, which itself exits when the
+    ingest does) dies, so a killed ``kg ingest`` leaves no worker waiting on its queue
+    (tests/chaos/test_crash.py::test_kill_with_workers)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:   # the parent died before prctl took effect
+        os._exit(1)
 
 
 def outcome(extract: Extractor, article: Article) -> EncodedGraph | Exception:

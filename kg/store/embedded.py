@@ -154,6 +154,11 @@ class EmbeddedWriter:
         self._store, self._batch = store, batch
         self._pending: dict[str, ArticleGraph | EncodedGraph] = {}
         self._written = self._bulk = False
+        # Into an empty store, an article can only be one this writer wrote: its digest is
+        # kept here and the store is not asked (each lookup probes every unmerged bulk file,
+        # so lookups made a first load slower with every batch).
+        self._fresh = next(iter(self._db.named_graphs()), None) is None
+        self._mine: dict[str, str] = {}
 
     @property
     def _db(self) -> ox.Store:
@@ -180,7 +185,12 @@ class EmbeddedWriter:
 
     def add_article(self, graph: ArticleGraph | EncodedGraph) -> Change:
         queued = self._pending.get(graph.graph)
-        stored = queued.digest if queued else self._stored_digest(graph)
+        if queued:
+            stored: str | None = queued.digest
+        elif self._fresh:
+            stored = self._mine.get(graph.graph)
+        else:
+            stored = self._stored_digest(graph)
         if stored == graph.digest:
             return Change.unchanged
         self._pending[graph.graph] = graph
@@ -193,7 +203,11 @@ class EmbeddedWriter:
             return
         graphs = list(self._pending.values())
         self._pending = {}
-        new = [g for g in graphs if not self._db.contains_named_graph(ox.NamedNode(g.graph))]
+        if self._fresh:
+            new = [g for g in graphs if g.graph not in self._mine]
+            self._mine.update((g.graph, g.digest) for g in graphs)
+        else:
+            new = [g for g in graphs if not self._db.contains_named_graph(ox.NamedNode(g.graph))]
         fresh = {g.graph for g in new}
         old = [g for g in graphs if g.graph not in fresh]
         if not self._written:

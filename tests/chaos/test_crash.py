@@ -228,8 +228,6 @@ def _descendants(pid: int) -> list[int]:
 
 @pytest.mark.chaos("SIGKILL kg ingest --workers 2 while its workers extract",
                    "rerun: the same quads; no worker process left behind")
-@pytest.mark.xfail(strict=True, reason="ingest/workers.py: the pool's forkserver, resource tracker and workers "
-                                       "outlive a parent killed with SIGKILL (they wait on a pipe forever)")
 def test_kill_with_workers(inputs: dict[str, Path], clean: dict[str, list[str]], tmp_path: Path,
                            observed: Callable[[str], None]) -> None:
     store = tmp_path / "store"
