@@ -82,8 +82,9 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         if any(s <= title.start() < e for s, e in attached):
             continue
         sentence = doc.sentence_of(title.start())
-        before = doc.m[max(sentence.start, title.start() - 260):title.start()].casefold()
-        status = _status_cue(before, cues)
+        before = _ABBREVIATION_DOT.sub("·", doc.m[max(sentence.start, title.start() - 260):title.start()]).casefold()
+        past = _PAST_PERIOD.search(doc.m, sentence.start, title.start())
+        status = _status_cue(before, cues, bool(past))
         if status is None:
             continue
         post = post_at(doc, tokens, title.start(), sentence.end)
@@ -92,7 +93,7 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         owner = _beneficiary(doc, mentions, post.end, sentence.end) or _owner(doc, mentions, title.start(), sentence.start, sentence.end)
         if owner is None:
             continue
-        if status in ("started", "current") and _PAST_PERIOD.search(doc.m, sentence.start, title.start()):
+        if status in ("started", "current") and past:
             status = "former"  # "Từ năm 2011 đến tháng 2/2016, ông làm Bộ trưởng …"
         position = make_position(doc, post, status, "post-context")
         out.setdefault(owner.key, []).append(_with_dates(doc, position, post.end, sentence, status))
@@ -130,16 +131,25 @@ def _with_dates(doc: Doc, position: Position, post_end: int, sentence: Sentence,
     return position
 
 
-def _status_cue(before: str, cues: list[tuple[str, str]]) -> str | None:
-    """Status of the nearest cue before a title: right before it, or heading a list it is in."""
+# A cue heading a list the title is in: "từng giữ các chức vụ … như: A, B, <title>".
+_HEADED_LIST = re.compile(r"[^.;]*:\s*(?:[^.;:]*(?:,|kiêm|và|rồi)\s*)*")
+# The dot of an abbreviation ("TP.HCM", "T.Ư") does not end a list; it is read as "·".
+_ABBREVIATION_DOT = re.compile(r"(?<=[A-ZĐ])\.(?=[A-ZĐ])")
+_RUN_ON_LIST = re.compile(r"(?:\s*[^.;:,]{2,80}(?:,|kiêm|và|rồi))+\s*")
+
+
+def _status_cue(before: str, cues: list[tuple[str, str]], past: bool = False) -> str | None:
+    """Status of the nearest cue before a title: right before it, or heading a list it is in (with
+    a colon, or without one for posts held before: "từng là A, B rồi C"; "Giai đoạn 2006-2011, ông
+    làm A, B rồi C")."""
     best: tuple[int, str] | None = None
     for cue, status in cues:
         idx = before.rfind(cue)
         if idx < 0 or (idx > 0 and before[idx - 1].isalnum()):
             continue
         between = before[idx + len(cue):]
-        if between.strip() == "" or re.fullmatch(r"[^.;]*:\s*(?:[^.;:]*(?:,|kiêm|và|rồi)\s*)*", between) \
-                or (status == "former" and re.fullmatch(r"(?:\s*[^.;:,]{2,80}(?:,|kiêm|và|rồi))+\s*", between)):
+        if between.strip() == "" or _HEADED_LIST.fullmatch(between) \
+                or ((status == "former" or past) and _RUN_ON_LIST.fullmatch(between)):
             if best is None or idx + len(cue) > best[0]:
                 best = (idx + len(cue), status)
     return best[1] if best else None

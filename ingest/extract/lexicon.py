@@ -62,6 +62,17 @@ def abbreviation_pattern() -> re.Pattern[str]:
 
 
 @cache
+def title_short_forms() -> re.Pattern[str]:
+    """A title's short form at the start of a post ("Phó ban" for "Phó Trưởng ban"), casefolded."""
+    return re.compile(r"^(?:" + "|".join(re.escape(canonical(r["short"]).casefold()) for r in rows("title_short_forms")) + r")(?!\w)")
+
+
+@cache
+def title_full_forms() -> dict[str, str]:
+    return {canonical(r["short"]).casefold(): canonical(r["full"]).casefold() for r in rows("title_short_forms")}
+
+
+@cache
 def titles() -> dict[str, dict[str, str]]:
     return {canonical(r["title"]).casefold(): r.values for r in rows("titles")}
 

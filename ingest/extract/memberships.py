@@ -67,6 +67,14 @@ def _membership_cue() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s+", re.IGNORECASE)
 
 
+def _pronoun_owner(doc: Doc, mentions: list[Mention], sentence: Sentence, cue_start: int) -> list[Mention]:
+    """ "Ông được bầu vào Bộ Chính trị …": the sentence's subject is the person last named."""
+    if not lexicon.honorific_pattern().fullmatch(doc.m[sentence.start:cue_start].strip()):
+        return []
+    earlier = [m for m in mentions if m.start < sentence.start and not m.short]
+    return earlier[-1:]
+
+
 def _listed_after(doc: Doc, mentions: list[Mention], start: int, sentence: Sentence) -> tuple[int, list[Mention]]:
     """The people listed right after "có"/"gồm" near ``start``: (where the lead word starts, them)."""
     lead = _LIST_LEAD.search(doc.m, start, min(sentence.end, start + 80))
@@ -164,7 +172,7 @@ def find_memberships(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> 
         if not bodies:
             _election_result(doc, tokens, mentions, cue, bodies, out)
             continue
-        owners = [m for m in mentions if sentence.start <= m.start < cue.start()]
+        owners = [m for m in mentions if sentence.start <= m.start < cue.start()] or _pronoun_owner(doc, mentions, sentence, cue.start())
         if not owners:
             _election_result(doc, tokens, mentions, cue, bodies, out)
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
@@ -35,9 +36,10 @@ def inline_definitions(doc: Doc) -> dict[str, str]:
     return found
 
 
-def expand_abbreviations(text: str, local: dict[str, str] | None = None) -> str:
+def expand_abbreviations(text: str, local: dict[str, str] | None = None, every: bool = False) -> str:
     """Abbreviations of the contract list expanded ("UBND" → "Ủy ban nhân dân"), and those the
-    article defines itself ("TBT" after "Tổng Bí thư (TBT)"); others kept as written."""
+    article defines itself ("TBT" after "Tổng Bí thư (TBT)"); others kept as written unless
+    ``every`` (to compare two spellings of one post: "ĐHQG" and "ĐH Quốc gia")."""
     if local:
         for abbr, full in local.items():
             text = re.sub(r"(?<![\w(])" + re.escape(abbr) + r"(?![\w)])", full, text)
@@ -46,7 +48,7 @@ def expand_abbreviations(text: str, local: dict[str, str] | None = None) -> str:
     out, pos = [], 0
     for m in lexicon.abbreviation_pattern().finditer(m_text):
         full, expand = table[m.group(0)]
-        if not expand:
+        if not (expand or every):
             continue
         out.append(text[pos:m.start()])
         out.append(full)
@@ -152,10 +154,22 @@ def make_position(doc: Doc, post: PostSpan, status: str | None, rule: str) -> Po
     )
 
 
+def same_post_key(text: str) -> str:
+    """One key for the spellings of one post: case, tone marks, every abbreviation and a title's
+    short form aside ("Phó ban" for "Phó Trưởng ban")."""
+    folded = canonical(expand_abbreviations(text, every=True)).casefold()
+    status = re.match(r"(?:nguyên|cố)\s+", folded)
+    rest = folded[status.end():] if status else folded
+    short = lexicon.title_short_forms().match(rest)
+    if short:
+        rest = lexicon.title_full_forms()[short.group(0)] + rest[short.end():]
+    return key((status.group(0) if status else "") + rest)
+
+
 def _fullest(positions: list[Position]) -> list[Position]:
     """The same post said twice, or shorter and fuller, is listed once in the fullest form;
     a post the article also says was left ("nguyên …") is listed as left."""
-    keys = [key(p.text) for p in positions]
+    keys = [same_post_key(p.text) for p in positions]
     left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
     # "nguyên Bí thư Quận ủy" + "Bí thư Quận ủy Thanh Khê": the post left is the fuller one.
     for i, (p, k) in enumerate(zip(positions, keys)):
@@ -169,18 +183,21 @@ def _fullest(positions: list[Position]) -> list[Position]:
             keys[i] = "nguyên " + k
     left = {k[len("nguyên "):] for k in keys if k.startswith("nguyên ")}
     covered = {k for k in keys if not k.startswith("nguyên ") and any(f == k or f.startswith(k + " ") for f in left)}
+    # "nguyên Phó Giám đốc ĐHQG" + "Phó giám đốc ĐH Quốc gia": left, in the longer spelling
+    longest = {k: p.text for p, k in zip(positions, keys) if k in covered}
+    for i, (p, k) in enumerate(zip(positions, keys)):
+        spelled = longest.get(k[len("nguyên "):]) if k.startswith("nguyên ") else None
+        if spelled and len(spelled) > len(p.text) - len("nguyên "):
+            positions[i] = replace(p, text="nguyên " + spelled)
     positions = [p for p, k in zip(positions, keys) if k not in covered]
     keys = [k for k in keys if k not in covered]
-    keep: list[Position] = []
-    seen: set[str] = set()
+    keep: dict[str, Position] = {}
     for p, k in zip(positions, keys):
-        if k in seen:
-            continue
         if any(other != k and other.startswith(k + " ") for other in keys):
             continue
-        seen.add(k)
-        keep.append(p)
-    return keep
+        if k not in keep or len(p.text) > len(keep[k].text):
+            keep[k] = p
+    return list(keep.values())
 
 
 def _share_body_across_kiem(doc: Doc, positions: list[Position]) -> list[Position]:
@@ -215,10 +232,24 @@ def _bare_list_mentions(doc: Doc, mentions: list[Mention]) -> set[int]:
     return out
 
 
-def _promoted(positions: list[Position]) -> list[Position]:
+def _one_body(a: str, b: str) -> bool:
+    """Two bodies are one when they differ only by a lower-case qualifier of the title in front
+    ("thường trực ĐH Quốc gia TP.HCM" and "ĐHQG TP.HCM")."""
+    a, b = sorted((a, b), key=len)
+    ka, kb = same_post_key(a), same_post_key(b)
+    if ka == kb:
+        return True
+    extra = expand_abbreviations(b, every=True)
+    head = extra[: len(extra) - len(expand_abbreviations(a, every=True))]
+    return kb.endswith(" " + ka) and bool(head.strip()) and head == head.lower()
+
+
+def _promoted(doc: Doc, positions: list[Position]) -> list[Position]:
     """ "bổ nhiệm ông X, Phó Giám đốc ĐHQG, giữ chức Giám đốc ĐHQG": the post X had when the sentence
     gives the new one is left in that event when both are in one body or have one title (nobody
-    chairs two boards); a post elsewhere stays ("Thứ trưởng … giữ chức Phó Bí thư Tỉnh ủy")."""
+    chairs two boards); a post elsewhere stays ("Thứ trưởng … giữ chức Phó Bí thư Tỉnh ủy") unless
+    X moves to the new one ("ông X, Giám đốc Sở …, về nhận nhiệm vụ Bí thư Thị ủy"): then every post
+    held there is left but memberships ("Ủy viên Trung ương Đảng") stay."""
     out = list(positions)
     started = [p for p in positions if p.status is PostStatus.started]
     for i, old in enumerate(out):
@@ -227,11 +258,22 @@ def _promoted(positions: list[Position]) -> list[Position]:
         for new in started:
             if new.evidence.sentence_index != old.evidence.sentence_index or new.evidence.start < old.evidence.end:
                 continue
-            same_body = old.body and new.body and key(old.body) == key(new.body)
-            if same_body or key(old.title) == key(new.title):
+            same_body = old.body and new.body and _one_body(old.body, new.body)
+            moved = _transfer().search(doc.m, old.evidence.end, new.evidence.start) and not _is_membership(old)
+            if same_body or key(old.title) == key(new.title) or moved:
                 out[i] = replace(old, text="nguyên " + old.text, status=PostStatus.former)
                 break
     return out
+
+
+@cache
+def _transfer() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("transfer", True) + r"\s*$", re.IGNORECASE)
+
+
+def _is_membership(position: Position) -> bool:
+    row = lexicon.titles().get(canonical(position.title).casefold())
+    return row is not None and row["kind"] in ("member", "deputy_mp")
 
 
 def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Position]]) -> tuple[list[Person], dict[int, str]]:
@@ -268,6 +310,6 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
     for k, extra_positions in extra.items():
         if k in positions:
             positions[k].extend(extra_positions)
-    persons = [Person(names[k], k, tuple(_fullest(_promoted(_share_body_across_kiem(doc, positions[k])))), tuple(evidence[k]))
+    persons = [Person(names[k], k, tuple(_fullest(_promoted(doc, _share_body_across_kiem(doc, positions[k])))), tuple(evidence[k]))
                for k in order]
     return persons, owner

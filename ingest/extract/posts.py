@@ -63,6 +63,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             continue
         if not _GAP_OK.fullmatch(gap) and not (gap == ". " and tokens[i - 1].text in ("TP", "Tp")):
             break  # ("TP. Hà Nội": the abbreviation's dot, then the city)
+        if t.cap and i > 0 and tokens[i - 1].text.casefold() in _CONNECTORS and lexicon.event_pattern().match(doc.m, t.start):
+            break  # "được bầu vào Bộ Chính trị tại Hội nghị lần thứ nhất": where, not the body
         if t.cap and t.text in lexicon.function_words():
             break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
