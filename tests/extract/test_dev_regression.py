@@ -1,7 +1,9 @@
-"""Extraction on the 40 dev articles must not fall below its measured floor in any category.
+"""Extraction on the 40 dev articles must not fall below its target or its measured floor in
+any category.
 
 FLOORS are the scores measured when the rules last changed (rounded down); a change that
-lowers a category fails here. TARGETS are issue #4's goals; `kg eval --diff` shows the gap.
+lowers a category fails here. TARGETS are issue #4's goals, met in every category since the
+positions rules of session 9; `kg eval --diff` shows where the rest is lost.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from kg.model import Article
 from tests.extract.conftest import read_jsonl, shared_file
 
 FLOORS = {
-    "persons": 0.98, "positions": 0.90, "directives": 0.99, "directive_details": 0.99,
+    "persons": 0.98, "positions": 0.95, "directives": 0.99, "directive_details": 0.99,
     "events": 0.93, "participation": 0.92, "leadership": 0.99,
 }
 TARGETS = {
@@ -33,3 +35,5 @@ def test_dev_scores_stay_above_their_floors(scorer):
     result = scorer.score(gold, pred)
     below = {c: round(result[c]["f1"], 3) for c, floor in FLOORS.items() if result[c]["f1"] < floor}
     assert not below, f"dev F1 fell below its floor: {below} (floors {FLOORS})"
+    missed = {c: round(result[c]["f1"], 3) for c, target in TARGETS.items() if result[c]["f1"] < target}
+    assert not missed, f"dev F1 below issue 4's targets: {missed} (targets {TARGETS})"
