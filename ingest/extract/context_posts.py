@@ -96,7 +96,8 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
         if status in ("started", "current") and past:
             status = "former"  # "Từ năm 2011 đến tháng 2/2016, ông làm Bộ trưởng …"
         position = make_position(doc, post, status, "post-context")
-        out.setdefault(owner.key, []).append(_with_dates(doc, position, post.end, sentence, status))
+        for subject in _coordinated_subject(doc, mentions, owner, sentence):
+            out.setdefault(subject.key, []).append(_with_dates(doc, position, post.end, sentence, status))
         attached.add((post.start, post.end))
     return out
 
@@ -159,6 +160,38 @@ _PAST_PERIOD = re.compile(
     r"(?:[Tt]ừ năm \d{4} đến|[Gg]iai đoạn \d{4}\s*-\s*\d{4}|\d+ năm (?:làm|công tác))")
 _FOR = re.compile(r"\s*(?:cho|đối với)\s+(?:đồng chí|ông|bà)?\s*$")
 _PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)(?!\s+" + lexicon.UPPER + r")(?!\w)")
+
+
+def _coordinated_subject(doc: Doc, mentions: list[Mention], owner: Mention, sentence: Sentence) -> list[Mention]:
+    """The owner and the people joined to it as the sentence's subject: "Các đồng chí A và B được
+    bầu giữ chức Phó Bí thư", "Ông A - Ủy viên Trung ương Đảng, ông B - …, và bà C - … - được bầu là
+    Phó bí thư" (each one's own posts between them)."""
+    group = [owner]
+    earlier = [m for m in mentions if sentence.start <= m.start < owner.start]
+    for previous in reversed(earlier):
+        between = list(doc.m[previous.end:group[0].start])
+        for post in previous.posts:
+            if previous.end <= post.status_start and post.end <= group[0].start:
+                between[post.status_start - previous.end:post.end - previous.end] = " " * (post.end - post.status_start)
+        if not _joined().fullmatch("".join(between)):
+            break
+        group.insert(0, previous)
+    if len(group) == 1 or not _subject_lead().fullmatch(doc.m, sentence.start, group[0].start):
+        return [owner]
+    return group
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    lead_in = lexicon.cue_alternation("post_lead_in", True)
+    return re.compile(r"[\s,;\-–]*(?:" + lead_in + r"[\s,;\-–]*)?(?:và\s+)?(?:" + lexicon.honorific_pattern().pattern + r")?\s*",
+                      re.IGNORECASE)
+
+
+@cache
+def _subject_lead() -> re.Pattern[str]:
+    """What may come before a subject list at the start of its sentence: "Các đồng chí", "Ông"."""
+    return re.compile(r"\s*(?:(?:các|hai|ba)\s+)?(?:" + lexicon.honorific_pattern().pattern + r")?\s*", re.IGNORECASE)
 
 
 def _beneficiary(doc: Doc, mentions: list[Mention], post_end: int, sentence_end: int) -> Mention | None:

@@ -13,9 +13,9 @@ from functools import cache
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
-from ingest.extract.people import expand_abbreviations
+from ingest.extract.people import expand_abbreviations, make_position
 from ingest.extract.persons import Mention
-from ingest.extract.posts import body_end
+from ingest.extract.posts import body_end, post_at
 from ingest.extract.tokens import Token, token_at
 from kg.model import Position, PostStatus, Sentence
 
@@ -73,6 +73,21 @@ def _pronoun_owner(doc: Doc, mentions: list[Mention], sentence: Sentence, cue_st
         return []
     earlier = [m for m in mentions if m.start < sentence.start and not m.short]
     return earlier[-1:]
+
+
+def _reelected_to_post(doc: Doc, tokens: list[Token], mentions: list[Mention], cue: re.Match[str],
+                       sentence: Sentence, out: dict[str, list[Position]]) -> None:
+    """ "Ông Nguyễn Minh Triết tái cử Bí thư Thành ủy TP HCM": a post, not a membership, after the cue."""
+    if not _ELECTION_RESULT.match(doc.m, cue.start()):
+        return
+    post = post_at(doc, tokens, cue.end(), sentence.end)
+    owners = [m for m in mentions if sentence.start <= m.start < cue.start()]
+    if not post or not owners:
+        return
+    # the person is the cue's subject: right before it ("được giới thiệu tái cử" is a nomination)
+    subject_end = max([owners[-1].end] + [p.end for p in owners[-1].posts if p.end <= cue.start()])
+    if doc.m[subject_end:cue.start()].strip(" ,-–") == "":
+        out.setdefault(owners[-1].key, []).append(make_position(doc, post, "started", "post-reelected"))
 
 
 def _listed_after(doc: Doc, mentions: list[Mention], start: int, sentence: Sentence) -> tuple[int, list[Mention]]:
@@ -170,6 +185,7 @@ def find_memberships(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> 
                 break
             pos = end + sep.end()
         if not bodies:
+            _reelected_to_post(doc, tokens, mentions, cue, sentence, out)
             _election_result(doc, tokens, mentions, cue, bodies, out)
             continue
         owners = [m for m in mentions if sentence.start <= m.start < cue.start()] or _pronoun_owner(doc, mentions, sentence, cue.start())

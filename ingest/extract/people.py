@@ -248,7 +248,8 @@ def _promoted(doc: Doc, positions: list[Position]) -> list[Position]:
     """ "bổ nhiệm ông X, Phó Giám đốc ĐHQG, giữ chức Giám đốc ĐHQG": the post X had when the sentence
     gives the new one is left in that event when both are in one body or have one title (nobody
     chairs two boards); a post elsewhere stays ("Thứ trưởng … giữ chức Phó Bí thư Tỉnh ủy") unless
-    X moves to the new one ("ông X, Giám đốc Sở …, về nhận nhiệm vụ Bí thư Thị ủy"): then every post
+    X moves to the new one ("ông X, Giám đốc Sở …, về nhận nhiệm vụ Bí thư Thị ủy", "điều động, bổ
+    nhiệm ông X, Bí thư Huyện ủy, giữ chức Trưởng Ban Dân vận Tỉnh ủy"): then every post
     held there is left but memberships ("Ủy viên Trung ương Đảng") stay."""
     out = list(positions)
     started = [p for p in positions if p.status is PostStatus.started]
@@ -259,7 +260,8 @@ def _promoted(doc: Doc, positions: list[Position]) -> list[Position]:
             if new.evidence.sentence_index != old.evidence.sentence_index or new.evidence.start < old.evidence.end:
                 continue
             same_body = old.body and new.body and _one_body(old.body, new.body)
-            moved = _transfer().search(doc.m, old.evidence.end, new.evidence.start) and not _is_membership(old)
+            sentence_start = doc.sentences[new.evidence.sentence_index].start
+            moved = _transfer().search(doc.m, sentence_start, new.evidence.start) and not _is_membership(old)
             if same_body or key(old.title) == key(new.title) or moved:
                 out[i] = replace(old, text="nguyên " + old.text, status=PostStatus.former)
                 break
@@ -268,7 +270,7 @@ def _promoted(doc: Doc, positions: list[Position]) -> list[Position]:
 
 @cache
 def _transfer() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("transfer", True) + r"\s*$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("transfer", True) + r"(?!\w)", re.IGNORECASE)
 
 
 def _is_membership(position: Position) -> bool:

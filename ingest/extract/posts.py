@@ -65,8 +65,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             break  # ("TP. Hà Nội": the abbreviation's dot, then the city)
         if t.cap and i > 0 and tokens[i - 1].text.casefold() in _CONNECTORS and lexicon.event_pattern().match(doc.m, t.start):
             break  # "được bầu vào Bộ Chính trị tại Hội nghị lần thứ nhất": where, not the body
-        if t.cap and t.text in lexicon.function_words():
-            break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on
+        if t.cap and t.text in lexicon.function_words() and not (gap == " " and _bare_head(tokens[i - 1].text)):
+            break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on; but "Vụ Các tổ chức quốc tế"
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
             break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"
         term = _TERM_WORD.match(doc.m, t.start)
@@ -122,6 +122,11 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             last_real = end
         i = token_at(tokens, end)
     return last_real
+
+
+def _bare_head(word: str) -> bool:
+    """A one-word body head whose name must follow ("Vụ", "Cục"): a capital word after it is the name."""
+    return " " not in word and bool(lexicon.body_pattern().fullmatch(word))
 
 
 def _lowercase_run(tokens: list[Token], i: int, limit: int, doc: Doc) -> int:
