@@ -8,7 +8,7 @@ here, the first that applies in the order led, spoke, attended (FORMAT.md).
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from ingest.extract import lexicon
 from ingest.extract.dates import DateMention, find_dates
@@ -106,8 +106,24 @@ P = _Patterns()
 _CLAUSE_START = re.compile(r"(?:^|[.!?,:]\s+|\n)(?:đồng chí\s+|Đồng chí\s+)?$")
 
 
+@cache
+def _not_event_word() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("not_event_word", True) + r"(?!\w)", re.IGNORECASE)
+
+
+def _inside_other_word(doc: Doc, noun: re.Match[str]) -> bool:
+    """The noun is part of a longer word that names no event ("tiếp" in "trực tiếp", "tiếp tục");
+    a listed word inside the noun itself ("tiếp xúc" in "tiếp xúc cử tri") does not count."""
+    for word in _not_event_word().finditer(doc.m, max(0, noun.start() - 8), noun.end() + 8):
+        if word.start() <= noun.start() < word.end() and not (noun.start() <= word.start() and word.end() <= noun.end()):
+            return True
+    return False
+
+
 def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
     for m in lexicon.event_pattern().finditer(doc.m, start, end):
+        if _inside_other_word(doc, m):
+            continue  # "trực tiếp", "tiếp tục": not a reception
         before = doc.m[max(0, m.start() - 12):m.start()]
         if re.search(r"(?:nghỉ|dịp)\s+$", before):
             continue  # "dịp nghỉ lễ 30/4": a holiday, not a ceremony
@@ -115,6 +131,12 @@ def _event_noun(doc: Doc, start: int, end: int) -> re.Match[str] | None:
             continue  # "Tổ giám sát số 2", "Đoàn kiểm tra": a body's name, not the event
         return m
     return None
+
+
+def _in_headline(doc: Doc, offset: int) -> bool:
+    """The article's first line, when it stands alone (a headline)."""
+    first = doc.sentences[0] if doc.sentences else None
+    return first is not None and first.start <= offset < first.end and "\n" in doc.m[first.end:first.end + 3]
 
 
 def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMention, int]]:
@@ -179,8 +201,18 @@ def _issues_document(doc: Doc, start: int, end: int, directives: list[Directive]
 
 
 
+# The head noun of a group that someone leads ("đoàn công tác", "Tổ giám sát số 2").
+_GROUP_HEAD = re.compile(r"(?<!\w)(?:[Đđ]oàn|[Tt]ổ)(?!\w)")
+
+
+@cache
+def _comma_joined() -> str:
+    """Word pairs a comma joins inside a name ("phòng, chống"): the comma does not end it."""
+    return lexicon.cue_alternation("comma_joined", True)
+
+
 def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
-    m = re.match(r"[^,.;:()“”\"]{3,90}", doc.text[noun_start:limit])
+    m = re.match(r"(?:" + _comma_joined() + r"|[^,.;:()“”\"]){3,90}", doc.text[noun_start:limit], re.IGNORECASE)
     text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
     stop = P.name_stop.search(text)
     if stop:
@@ -190,21 +222,36 @@ def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> s
 
 def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
     if cue_end is not None:
-        obj = re.match(r"\s*([^,.;:()]{3,80})", doc.text[cue_end:sentence_end])
+        obj = re.match(r"\s*((?:" + _comma_joined() + r"|[^,.;:()]){3,80})", doc.text[cue_end:sentence_end], re.IGNORECASE)
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
             text = obj.group(1)
             stop = P.name_stop.search(text)
             return " ".join((text[:stop.start()] if stop else text).split()[:10])
-    # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do".
-    head = doc.m[sentence_start:mention.start]
+    # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do" (and before the
+    # titles X is given there: "do Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch X dẫn đầu").
+    head = doc.m[sentence_start:min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])]
     do = re.search(r"\s+do\s+(?:đồng chí|ông|bà)?\s*(?:[^,]*)$", head)
     if do:
         group = doc.text[sentence_start:sentence_start + do.start()]
+        heads = list(_GROUP_HEAD.finditer(group))
+        if heads:
+            group = group[heads[-1].start():]  # "…, hiện đoàn kiểm tra của Bộ Chính trị do …"
         group = re.sub(r"^(?:[^,]*\d{1,2}\s*[/-]\s*\d{1,2}[^,]*,\s*)", "", group)  # "Ngày 15/9, "
         group = re.sub(r"\s*\([^)]*\)", "", group)
         return " ".join(group.split()).strip(" ,") or None
     noun = _event_noun(doc, sentence_start, sentence_end)
-    return _event_name(doc, noun.start(), sentence_end) if noun else None
+    if noun:
+        return _event_name(doc, noun.start(), sentence_end)
+    # "… tổ chức hội nghị triển khai nhiệm vụ X. Ông Y, Phó Chủ tịch UBND tỉnh chủ trì.": the
+    # event the sentences just before name, within the paragraph.
+    index = doc.sentence_of(sentence_start).index
+    for previous in reversed(doc.sentences[max(0, index - 2):index]):
+        if "\n" in doc.m[previous.end:sentence_start]:
+            break
+        noun = _event_noun(doc, previous.start, previous.end)
+        if noun:
+            return _event_name(doc, noun.start(), previous.end)
+    return None
 
 
 def _tail_end(doc: Doc, mentions: list[Mention], idx: int, sentence_end: int) -> tuple[int, int]:
@@ -237,6 +284,8 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         slot = (segment_of.get(doc.sentence_of(mention.start).index, 0), k)
         if slot not in roles or rank[role] < rank[roles[slot][0]]:
             roles[slot] = (role, led, mention)
+        elif role is Role.led is roles[slot][0] and _in_headline(doc, roles[slot][2].start) and not _in_headline(doc, mention.start):
+            roles[slot] = (role, led, mention)  # what the body says was led beats the headline's words
 
     late = {p.key for p in doc.layers["persons"] if any(pos.status.value == "late" for pos in p.positions)}
     for idx, mention in enumerate(mentions):
@@ -256,7 +305,7 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
         if led and not reported:
             by_do = bool(P.led_by.search(before_posts))
             cue_end = None if led.group(1).startswith("làm") or by_do else tail_start + led.end()
-            if "kiểm tra" in led.group(1):
+            if "kiểm tra" in led.group(1) and not by_do:
                 cue_end = tail_start + led.start(1) + (led.group(1).find("kiểm tra"))
             give(k, Role.led, _led_what(doc, mention, sentence.start, sentence.end, cue_end), mention)
             continue
@@ -266,7 +315,7 @@ def _roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], has_event: 
             continue
         host = P.host.match(tail)
         if host and not reported:
-            give(k, Role.led, "buổi " + host.group(1) if host.group(1) == "tiếp" else host.group(1), mention)
+            give(k, Role.led, "buổi tiếp" if host.group(1).startswith("tiếp") else host.group(1), mention)
             continue
         speech = P.speech.match(tail)
         if speech and not reported and (has_event or canonical(speech.group(1)).casefold() in lexicon.cues("speech_always")):
@@ -321,10 +370,12 @@ def _title_only_roles(doc: Doc, mentions: list[Mention], owner: dict[int, str], 
 def _segments(doc: Doc, dated: set[int]) -> dict[int, int]:
     segment_of: dict[int, int] = {}
     current = 0
+    # The headline tells the story of the first event; it does not make one of its own.
+    headline = {0} if doc.sentences and _in_headline(doc, doc.sentences[0].start) else set()
     for sentence in doc.sentences:
         text = doc.sentence_text(sentence)
         if sentence.index in dated or (P.new_segment.match(text) and _event_noun(doc, sentence.start, sentence.end)):
-            if any(v == current for v in segment_of.values()):
+            if any(v == current for i, v in segment_of.items() if i not in headline):
                 current += 1
         segment_of[sentence.index] = current
     return segment_of
