@@ -235,7 +235,14 @@ def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int
         group = doc.text[sentence_start:sentence_start + do.start()]
         heads = list(_GROUP_HEAD.finditer(group))
         if heads:
-            group = group[heads[-1].start():]  # "…, hiện đoàn kiểm tra của Bộ Chính trị do …"
+            # "…, hiện đoàn kiểm tra của Bộ Chính trị do …"; a group named in two parts stays
+            # whole: "Tổ giám sát số 2, Đoàn giám sát 1521 của Ban Thường vụ Tỉnh ủy do …"
+            start = heads[-1].start()
+            for head in reversed(heads[:-1]):
+                if not re.fullmatch(r"[^.;:]{0,40},\s*", group[head.start():start]):
+                    break
+                start = head.start()
+            group = group[start:]
         group = re.sub(r"^(?:[^,]*\d{1,2}\s*[/-]\s*\d{1,2}[^,]*,\s*)", "", group)  # "Ngày 15/9, "
         group = re.sub(r"\s*\([^)]*\)", "", group)
         return " ".join(group.split()).strip(" ,") or None
