@@ -136,10 +136,11 @@ def find_directives(doc: Doc, tokens: list[Token]) -> list[Directive]:
             continue
         date = None
         after = end
-        dm = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", doc.m[end:sentence.end])
+        dm = re.match(r"\s*,?\s*(?:ban hành\s+)?(?P<day_word>ngày)\s+", doc.m[end:sentence.end])
         if dm:
-            dates = find_dates(doc.m, end + dm.end(), min(sentence.end, end + dm.end() + 25))
-            if dates and dates[0].start == end + dm.end():
+            # the date right after "ngày" (some forms include the word: "ngày 16 tháng 6 năm 2016")
+            dates = find_dates(doc.m, end + dm.start("day_word"), min(sentence.end, end + dm.end() + 25))
+            if dates and dates[0].start in (end + dm.start("day_word"), end + dm.end()):
                 date = dates[0].iso(None)[0] if dates[0].year else f"--{dates[0].month:02d}-{dates[0].day:02d}"
                 after = dates[0].end
         if date is None and _issuing().search(doc.m, sentence.start, start):

@@ -139,16 +139,22 @@ def _in_headline(doc: Doc, offset: int) -> bool:
     return first is not None and first.start <= offset < first.end and "\n" in doc.m[first.end:first.end + 3]
 
 
+_DOCUMENT_DATE_GAP = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?")
+
+
 def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMention, int]]:
-    doc_spans = [(d.evidence.start, d.evidence.end) for d in directives]
+    # every place a cited document's number is written, not only the first
+    doc_spans = [(m.start(), m.end()) for d in directives for m in re.finditer(re.escape(d.number), doc.m)]
+    doc_spans += [(d.evidence.start, d.evidence.end) for d in directives]
     out: list[tuple[DateMention, int]] = []
     for sentence in doc.sentences:
         if sentence.start < doc.body_start:
             continue
         dates = find_dates(doc.m, sentence.start, sentence.end)
         for k, date in enumerate(dates):
-            if any(s <= date.start < e for s, e in doc_spans):
-                continue
+            if any(s <= date.start < e or (e <= date.start and _DOCUMENT_DATE_GAP.fullmatch(doc.m, e, date.start))
+                   for s, e in doc_spans):
+                continue  # "Quyết định số 871/QĐ-UBND ngày 21/4/2019": the document's date
             before = doc.m[max(sentence.start, date.start - 25):date.start]
             if P.not_event_date.search(before):
                 continue

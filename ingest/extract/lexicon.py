@@ -89,8 +89,23 @@ def title_abbreviations() -> dict[str, str]:
 
 
 @cache
+def title_spellings() -> list[str]:
+    """Every title as written in full, and with an abbreviation inside it ("Trưởng đoàn ĐBQH" for
+    "Trưởng đoàn Đại biểu Quốc hội"); a title that starts with the expansion is covered by
+    title_abbreviations."""
+    titles = list(column("titles"))
+    out = list(titles)
+    for abbr, (full, _) in abbreviations().items():
+        for title in titles:
+            at = title.find(full)
+            if at > 0 and title[at - 1] == " ":
+                out.append(title[:at] + abbr + title[at + len(full):])
+    return out
+
+
+@cache
 def title_pattern() -> re.Pattern[str]:
-    words = _alternation(list(column("titles")), fold=True)
+    words = _alternation(title_spellings(), fold=True)
     abbrs = "|".join(re.escape(a) for a in sorted(title_abbreviations(), key=len, reverse=True))
     return re.compile(r"(?<![\w.&])(?:(?-i:" + abbrs + r")|" + words + r")(?![\w&])", re.IGNORECASE)
 

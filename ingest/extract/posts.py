@@ -67,8 +67,9 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             break  # "được bầu vào Bộ Chính trị tại Hội nghị lần thứ nhất": where, not the body
         if t.cap and t.text in lexicon.function_words() and not (gap == " " and _bare_head(tokens[i - 1].text)):
             break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on; but "Vụ Các tổ chức quốc tế"
-        if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)):
-            break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"
+        if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)) \
+                and not (gap == " " and _bare_head(tokens[i - 1].text)):
+            break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"; but "Đoàn ĐBQH"
         term = _TERM_WORD.match(doc.m, t.start)
         if term and term.end() <= limit:
             end = last_real = term.end()
