@@ -212,27 +212,32 @@ _GROUP_HEAD = re.compile(r"(?<!\w)(?:[Đđ]oàn|[Tt]ổ)(?!\w)")
 
 
 @cache
-def _comma_joined() -> str:
-    """Word pairs a comma joins inside a name ("phòng, chống"): the comma does not end it."""
-    return lexicon.cue_alternation("comma_joined", True)
+def _comma_in_name() -> str:
+    """A comma that does not end a name: inside a pair the genre joins with one ("phòng, chống",
+    "sở, ngành"; tables/cues.tsv comma_joined), or in a short list closed by "và" ("phát triển khoa
+    học, công nghệ và đổi mới sáng tạo")."""
+    joined = lexicon.cue_alternation("comma_joined", True)
+    listed = r",[ \t]+(?-i:(?!" + lexicon.UPPER + r"))(?=(?:\w+[ \t]+){1,3}và[ \t])"
+    return joined + "|" + listed
 
 
 def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
-    m = re.match(r"(?:" + _comma_joined() + r"|[^,.;:()“”\"]){3,90}", doc.text[noun_start:limit], re.IGNORECASE)
+    m = re.match(r"(?:" + _comma_in_name() + r"|[^,.;:()“”\"]){3,90}", doc.text[noun_start:limit], re.IGNORECASE)
     text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
     stop = P.name_stop.search(text)
     if stop:
         text = text[:stop.start()]
-    return " ".join(text.split()[:max_words])
+    return " ".join(text.split()[:max_words]).rstrip(" ,")
 
 
 def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
     if cue_end is not None:
-        obj = re.match(r"\s*((?:" + _comma_joined() + r"|[^,.;:()]){3,80})", doc.text[cue_end:sentence_end], re.IGNORECASE)
+        obj = re.match(r"\s*((?:" + _comma_in_name() + r"|[^,.;:()]){3,80})", doc.text[cue_end:sentence_end], re.IGNORECASE) \
+            if not re.match(r"\s*,", doc.text[cue_end:sentence_end]) else None
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
             text = obj.group(1)
             stop = P.name_stop.search(text)
-            return " ".join((text[:stop.start()] if stop else text).split()[:10])
+            return " ".join((text[:stop.start()] if stop else text).split()[:10]).rstrip(" ,")
     # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do" (and before the
     # titles X is given there: "do Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch X dẫn đầu").
     head = doc.m[sentence_start:min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])]
