@@ -266,11 +266,10 @@ def _honorific_before(doc: Doc, tokens: list[Token], k: int) -> bool:
 
 def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: str) -> Mention | None:
     if _blocked_before(doc, tokens, s):
-        # "Chủ tịch UBND TP Lê Thanh Hải": after a title, a full name with a common family name
-        # is a person even where a place word precedes it; "Huyện ủy Ninh Sơn" stays a place.
-        surname = tokens[s].text
-        full_name = e - s >= 3 and surname in lexicon.surnames() and (
-            lexicon.surname_rank().get(surname, 99) < 30 or surname not in lexicon.place_surnames())
+        # "Chủ tịch UBND TP Lê Thanh Hải", "Chủ tịch UBND tỉnh Thái Văn Đạt": after a title, a
+        # full name is a person even where a place word precedes it; "Huyện ủy Ninh Sơn" stays a
+        # place (two words; and the places package masks the units it knows before names are read).
+        full_name = e - s >= 3 and tokens[s].text in lexicon.surnames()
         if not (full_name and _preceding_title_end(doc, tokens, s)):
             return None
     if (tokens[s].text in lexicon.body_types() or lexicon.body_pattern().fullmatch(tokens[s].text)) \

@@ -65,7 +65,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             break  # ("TP. Hà Nội": the abbreviation's dot, then the city)
         if t.cap and i > 0 and tokens[i - 1].text.casefold() in _CONNECTORS and lexicon.event_pattern().match(doc.m, t.start):
             break  # "được bầu vào Bộ Chính trị tại Hội nghị lần thứ nhất": where, not the body
-        if t.cap and t.text in lexicon.function_words() and not (gap == " " and _bare_head(tokens[i - 1].text)):
+        if t.cap and t.text in lexicon.function_words() and t.mask != "place" \
+                and not (gap == " " and _bare_head(tokens[i - 1].text)):
             break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on; but "Vụ Các tổ chức quốc tế"
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)) \
                 and not (gap == " " and _bare_head(tokens[i - 1].text)):
