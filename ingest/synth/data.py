@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from ingest.tables import TableError
+from ingest.tables import Row, TableError, parse_table
 
 PACKAGE = "ingest.synth"
 
@@ -33,52 +32,11 @@ FIELDS = frozenset("""
 """.split())
 
 
-@dataclass(frozen=True)
-class Row:
-    """One table row: its line number (for messages) and its cells by column name."""
-
-    line: int
-    values: dict[str, str]
-
-    def __getitem__(self, column: str) -> str:
-        return self.values[column]
-
-    def float(self, column: str) -> float:
-        try:
-            return float(self.values[column])
-        except ValueError:
-            raise TableError(self.values["__path__"], self.line, f"{column} is not a number") from None
-
-
 @cache
 def table(name: str) -> tuple[Row, ...]:
-    """Rows of ``tables/<name>.tsv``, validated (column count, unique key, NFC)."""
-    path = f"ingest/synth/tables/{name}.tsv"
+    """Rows of ``tables/<name>.tsv``, validated as the extractor's tables are (ingest.tables)."""
     text = resources.files(PACKAGE).joinpath("tables").joinpath(f"{name}.tsv").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    if not lines:
-        raise TableError(path, 1, "empty table (a header row is required)")
-    header = lines[0].split("\t")
-    seen: dict[str, int] = {}
-    out: list[Row] = []
-    for number, raw in enumerate(lines[1:], start=2):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = raw.split("\t")
-        if len(cells) != len(header):
-            raise TableError(path, number, f"expected {len(header)} columns ({', '.join(header)}), found {len(cells)}")
-        if not unicodedata.is_normalized("NFC", raw):
-            raise TableError(path, number, "text is not NFC")
-        key = cells[0].strip()
-        if not key:
-            raise TableError(path, number, f"empty {header[0]}")
-        if key in seen:
-            raise TableError(path, number, f"duplicate {header[0]} {key!r} (first on line {seen[key]})")
-        seen[key] = number
-        values = dict(zip(header, (c.strip() for c in cells)))
-        values["__path__"] = path
-        out.append(Row(number, values))
-    return tuple(out)
+    return parse_table(text, f"ingest/synth/tables/{name}.tsv")
 
 
 @cache

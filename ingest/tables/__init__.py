@@ -24,9 +24,17 @@ class TableError(ValueError):
 class Row:
     line: int
     values: dict[str, str]
+    path: str = ""
 
     def __getitem__(self, column: str) -> str:
         return self.values[column]
+
+    def float(self, column: str) -> float:
+        """A numeric cell; a cell that is not a number raises TableError naming file and line."""
+        try:
+            return float(self.values[column])
+        except ValueError:
+            raise TableError(self.path, self.line, f"{column} is not a number") from None
 
 
 # Tables whose key is more than their first column (a cue may belong to several groups).
@@ -36,12 +44,18 @@ KEYS = {"cues": ("group", "cue")}
 @cache
 def rows(name: str) -> tuple[Row, ...]:
     """Rows of ``name``.tsv, validated; the key (the first column, or KEYS[name]) must be unique."""
-    path = f"ingest/tables/{name}.tsv"
     text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    return parse_table(text, f"ingest/tables/{name}.tsv", KEYS.get(name))
+
+
+def parse_table(text: str, path: str, key_columns: tuple[str, ...] | None = None) -> tuple[Row, ...]:
+    """Rows of one TSV text with a header row: the right number of columns, NFC text, and a unique
+    non-empty key (``key_columns``, the first column by default). ``path`` names the file in errors."""
     lines = text.splitlines()
     if not lines:
         raise TableError(path, 1, "empty table (a header row is required)")
     header = lines[0].split("\t")
+    key_columns = key_columns or (header[0],)
     seen: dict[str, int] = {}
     out: list[Row] = []
     for number, raw in enumerate(lines[1:], start=2):
@@ -53,14 +67,13 @@ def rows(name: str) -> tuple[Row, ...]:
         if unicodedata.normalize("NFC", raw) != raw:
             raise TableError(path, number, "text is not NFC")
         values = dict(zip(header, (c.strip() for c in cells)))
-        key_columns = KEYS.get(name, (header[0],))
         key = " / ".join(values.get(c, "") for c in key_columns)
         if not all(values.get(c) for c in key_columns):
             raise TableError(path, number, f"empty {', '.join(key_columns)}")
         if key in seen:
             raise TableError(path, number, f"duplicate {' / '.join(key_columns)} {key!r} (first on line {seen[key]})")
         seen[key] = number
-        out.append(Row(number, values))
+        out.append(Row(number, values, path))
     return tuple(out)
 
 
@@ -85,4 +98,5 @@ def mapping(name: str, value_col: str) -> dict[str, str]:
 TABLES = (
     "abbreviations", "titles", "body_types", "document_kinds", "honorifics", "surnames",
     "cues", "event_kinds", "body_words", "status_cues", "ranks", "not_person_before", "countries", "function_words", "post_stop_words",
+    "title_short_forms",
 )
