@@ -114,3 +114,28 @@ def test_extract_writes_the_contract(tmp_path: Path) -> None:
     out = tmp_path / "pred.jsonl"
     kg("extract", str(seed), "--out", str(out))
     assert json.loads(out.read_text(encoding="utf-8"))["id"] == "seed-000"
+
+
+def test_extract_keeps_one_line_per_id_the_later_one(tmp_path: Path) -> None:
+    articles = tmp_path / "a.jsonl"
+    articles.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in (
+        {"id": "a", "text": "Bí thư Tỉnh ủy Nguyễn Văn An dự họp."},
+        {"id": "b", "text": "Không có ai."},
+        {"id": "a", "text": "Chủ tịch UBND tỉnh Lê Văn Bình chủ trì cuộc họp."},
+    )) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["extract", str(articles), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "replaces it" in result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["b", "a"]
+    assert [p["name"] for p in rows[1]["persons"]] == ["Lê Văn Bình"]
+
+
+def test_extract_that_fails_leaves_the_earlier_output_whole(tmp_path: Path) -> None:
+    out = tmp_path / "pred.jsonl"
+    out.write_text('{"id": "earlier"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.jsonl"), "--out", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == '{"id": "earlier"}\n'
+    assert not (tmp_path / "pred.jsonl.part").exists()
