@@ -221,15 +221,30 @@ def _bare_list_mentions(doc: Doc, mentions: list[Mention]) -> set[int]:
     for idx, m in enumerate(mentions):
         by_sentence.setdefault(doc.sentence_of(m.start).index, []).append(idx)
     for indices in by_sentence.values():
-        if len(indices) < 5 or any(mentions[i].posts or mentions[i].honorific for i in indices):
+        if len(indices) < 2 or any(mentions[i].posts or mentions[i].honorific for i in indices):
+            continue
+        gaps = [doc.m[mentions[a].end:mentions[b].start] for a, b in zip(indices, indices[1:])]
+        listed = [_LIST_GAP.fullmatch(g) for g in gaps]
+        if not all(listed):
+            continue
+        # "gồm Chu Văn An, Cầu Giấy, Nghĩa Tân, Trưng Vương, Ngô Sĩ Liên": names listed among
+        # things that are not people (places, schools) name such things too.
+        others = sum(len(_LIST_ITEM.findall(g.group("others"))) for g in listed)
+        if others >= 2:
+            out.update(indices)
+            continue
+        if len(indices) < 5:
             continue
         lead = doc.m[doc.sentence_of(mentions[indices[0]].start).start:mentions[indices[0]].start]
         if re.search(r":|gồm|đồng chí|các ông|các bà", lead):
             continue  # "Ban Thường vụ … gồm: A, B, C": members, who are people
-        gaps = [doc.m[mentions[a].end:mentions[b].start] for a, b in zip(indices, indices[1:])]
-        if all(re.fullmatch(r"\s*[,;]\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[,;]\s*)*", g) for g in gaps):
-            out.update(indices)
+        out.update(indices)
     return out
+
+
+# Between two names of a bare list: separators, and perhaps other items ("Cầu Giấy, Nghĩa Tân").
+_LIST_GAP = re.compile(r"\s*[,;]\s*(?P<others>(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[,;]\s*)*)")
+_LIST_ITEM = re.compile(r"[^,;]+[,;]")
 
 
 def _one_body(a: str, b: str) -> bool:
