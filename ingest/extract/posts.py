@@ -63,6 +63,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             continue
         if not _GAP_OK.fullmatch(gap) and not (gap == ". " and tokens[i - 1].text in ("TP", "Tp")):
             break  # ("TP. Hà Nội": the abbreviation's dot, then the city)
+        if gap == "." and not (tokens[i - 1].text.isupper() or len(tokens[i - 1].text) <= 2):
+            break  # "TP.HCM", "T.Ư" go on; "… Công nghiệp.Vị trí" is a sentence run on
         if t.cap and i > 0 and tokens[i - 1].text.casefold() in _CONNECTORS and lexicon.event_pattern().match(doc.m, t.start):
             break  # "được bầu vào Bộ Chính trị tại Hội nghị lần thứ nhất": where, not the body
         if t.cap and t.text in lexicon.function_words() and t.mask != "place" \
@@ -97,7 +99,7 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             end = last_real = t.end
             i += 1
             continue
-        if t.text.isdigit():
+        if t.text.isdigit() and gap:  # "Quận 12"; but "Trung ương145." is a list's next number
             end = last_real = t.end
             i += 1
             continue
