@@ -138,21 +138,22 @@ def ingest(paths: Iterable[str | os.PathLike[str]], writer: Writer, *, strict: b
 
 def _graphs(reader: ArticleReader, seen: _Duplicates, extractor: Extractor | None, strict: bool, summary: Summary,
             workers: int, writer: Writer) -> Iterator[tuple[Article, ArticleGraph | EncodedGraph | None]]:
-    """(article, its graph or None when skipped), in reading order: built here with one
-    worker, else by ``workers`` processes (ingest.workers) as N-Quads, decoded back to rdflib
-    terms only for a writer that cannot take them as they are."""
-    from ingest.rdf.build import build
+    """(article, its graph or None when skipped), in reading order: built as N-Quads
+    (kg.graph.EncodedGraph) here with one worker, else by ``workers`` processes
+    (ingest.workers), and as rdflib terms only for a writer that cannot take N-Quads."""
+    from ingest.rdf.build import build, encoded
 
+    as_is = getattr(writer, "accepts_encoded", False)
     if workers <= 1:
         extract = extractor or _default_extractor()
+        make = encoded if as_is else build
         for article in reader:
             extraction = _extract(extract, article, strict, summary) if seen.first_time(article) else None
-            yield article, (build(extraction) if extraction is not None else None)
+            yield article, (make(extraction) if extraction is not None else None)
         return
     from ingest.workers import ordered_map
     from kg.graph import decode
 
-    as_is = getattr(writer, "accepts_encoded", False)
     for article, outcome in ordered_map(((a, seen.first_time(a)) for a in reader), workers, extractor):
         if isinstance(outcome, Exception):
             _failed(article, outcome, strict, summary)

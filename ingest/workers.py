@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from kg.graph import EncodedGraph, encode
+from kg.graph import EncodedGraph
 from kg.model import Article, Extraction
 
 Extractor = Callable[[Article], Extraction]
@@ -64,13 +64,13 @@ def _die_with_parent() -> None:
 def outcome(extract: Extractor, article: Article) -> EncodedGraph | Exception:
     """Extract and build one article; an exception of the extractor is returned, not raised
     (the caller counts it, or stops with --strict)."""
-    from ingest.rdf.build import build
+    from ingest.rdf.build import encoded
 
     try:
         extraction = extract(article)
     except Exception as e:   # noqa: BLE001 - reported by the pipeline with the article's id
         return _picklable(e)
-    return encode(build(extraction))
+    return encoded(extraction)
 
 
 def _picklable(error: Exception) -> Exception:

@@ -34,8 +34,8 @@ class ArticleGraph:
 
 def digest(triples: Iterable[Triple]) -> str:
     """SHA-256 of the sorted, de-duplicated N-Triples lines of ``triples`` (rdflib's ``n3()``
-    of each term, written by :func:`_n3` at a third of the cost)."""
-    lines = sorted({f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples})
+    of each term, written by :func:`n3_spelling` at a third of the cost)."""
+    lines = sorted({f"{n3_spelling(s)} {n3_spelling(p)} {n3_spelling(o)} ." for s, p, o in triples})
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -43,7 +43,7 @@ _BAD_IRI = re.compile(r'[<>" {}|\\^`]')
 _N3_RAW = frozenset(str(XSD[t]) for t in ("float", "double", "decimal"))   # inf/nan spellings: rdflib's own
 
 
-def _n3(term: URIRef | Literal) -> str:
+def n3_spelling(term: URIRef | Literal) -> str:
     """``term.n3()`` exactly (tests/test_shards.py compares them), without rdflib's overhead."""
     if isinstance(term, Literal):
         datatype = term.datatype

@@ -144,7 +144,7 @@ def test_a_shard_lists_its_articles_and_skips(tmp_path: Path, seed_extraction: E
 def test_the_digest_writes_terms_as_rdflib_does(text: str, kind: str | None) -> None:
     from rdflib import XSD, Literal, URIRef
 
-    from kg.graph import _n3
+    from kg.graph import n3_spelling as _n3
 
     if kind == "vi":
         term = Literal(text, lang="vi")

@@ -8,19 +8,30 @@ participations.
 """
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, SDO, TIME
+import hashlib
 
-from ingest.rdf.builder import Builder, date_literal, province_of
+from rdflib.namespace import FOAF as _FOAF
+from rdflib.namespace import TIME as _TIME
+
+from ingest.rdf.builder import (ELI, KG, ORG, RDF, RDFS, SDO, Builder, Spelled, Term, Text, date_literal, integer,
+                                iri, province_of, raw, text)
 from kg import ids
-from kg.graph import ArticleGraph, digest
+from kg.graph import ArticleGraph, EncodedGraph, decode
 from kg.model import Extraction, Person, Position, Role
 from kg.text.normalize import canonical, fold, key
-from kg.vocab import ELI, KG
+
+FOAF, TIME = Spelled(_FOAF), Spelled(_TIME)
 
 
 def build(extraction: Extraction) -> ArticleGraph:
-    """The named graph of one article: article, sentences, evidence and every fact."""
+    """The named graph of one article, as rdflib terms: article, sentences, evidence and
+    every fact (the triples of :func:`encoded`, in the same order)."""
+    return decode(encoded(extraction))
+
+
+def encoded(extraction: Extraction) -> EncodedGraph:
+    """The named graph of one article as N-Quads, its content hash (kg.graph.digest of its
+    triples but the marker) last: what the store writes and workers send back."""
     b = Builder(extraction)
     article = b.article()
     _note_bodies(b)
@@ -30,10 +41,20 @@ def build(extraction: Extraction) -> ArticleGraph:
     _events(b, persons, directives)
     b.emit_bodies()
     body = list(dict.fromkeys(b.triples))
-    marker = digest(body)
-    body.append((article, KG.contentHash, Literal(marker)))
-    return ArticleGraph(article_id=extraction.article.id, graph=ids.graph_iri(extraction.article.id),
-                        triples=tuple(body), digest=marker, counts=b.counts, warnings=tuple(b.warnings))
+    marker = _digest(body)
+    body.append((article, KG.contentHash, text(marker)))
+    graph = ids.graph_iri(extraction.article.id)
+    tail = f" <{graph}> .\n"
+    nquads = "".join([f"{s} {p} {o}{tail}" for s, p, o in body]).encode("utf-8")
+    return EncodedGraph(extraction.article.id, graph, marker, nquads, b.counts, tuple(b.warnings))
+
+
+def _digest(triples: list[tuple[Term, Term, Term]]) -> str:
+    """kg.graph.digest of the same triples as rdflib terms (SHA-256 of the sorted, distinct
+    N-Triples lines in rdflib's ``n3()`` spelling), from the spelled terms: only a literal with a
+    line break is spelled otherwise by ``n3()`` (tests/rdf/test_build.py)."""
+    lines = sorted({f"{s} {p} {o.n3 if o.__class__ is Text else o} ." for s, p, o in triples})   # type: ignore[attr-defined]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def post_label(position: Position) -> str:
@@ -60,21 +81,21 @@ def _person_scope(person: Person) -> str:
     return provinces.pop() if len(provinces) == 1 else ""
 
 
-def _person(b: Builder, person: Person, scope: str | None = None) -> URIRef:
+def _person(b: Builder, person: Person, scope: str | None = None) -> Term:
     scope = _person_scope(person) if scope is None else scope
-    node = URIRef(ids.person_iri(person.name, scope))
+    node = iri(ids.person_iri(person.name, scope))
     b.count("persons")
     b.add(node, RDF.type, KG.Person)
-    b.add(node, FOAF.name, Literal(canonical(person.name)))
-    b.add(node, KG.nameKey, Literal(key(person.name)))
-    b.add(node, KG.foldedName, Literal(fold(person.name)))
-    b.add(node, KG.scope, Literal(scope))
+    b.add(node, FOAF.name, text(canonical(person.name)))
+    b.add(node, KG.nameKey, text(key(person.name)))
+    b.add(node, KG.foldedName, text(fold(person.name)))
+    b.add(node, KG.scope, text(scope))
     for ev in person.mentions or tuple(p.evidence for p in person.positions):
         b.derived(node, ev)
     return node
 
 
-def _attested(b: Builder, person: Person) -> list[Literal]:
+def _attested(b: Builder, person: Person) -> list[Term]:
     """Dates the article shows the person in their posts: the publication date, else the
     dates of the reported events the person took part in."""
     published = date_literal(b.x.article.date)
@@ -85,18 +106,18 @@ def _attested(b: Builder, person: Person) -> list[Literal]:
     return [lit for lit in (date_literal(d) for d in sorted(dates)) if lit is not None]
 
 
-def _holdings(b: Builder, persons: dict[str, URIRef]) -> None:
+def _holdings(b: Builder, persons: dict[str, Term]) -> None:
     for person in b.x.persons:
         member = persons[key(person.name)]
         attested = _attested(b, person)
         for pos in person.positions:
             body = b.body(pos.body) if pos.body else None
-            post = URIRef(ids.post_iri(pos.title, body))
+            post = iri(ids.post_iri(pos.title, raw(body) if body else None))
             b.add(post, RDF.type, KG.Post)
-            b.add(post, KG.title, Literal(canonical(pos.title)))
-            b.add(post, RDFS.label, Literal(post_label(pos)))
+            b.add(post, KG.title, text(canonical(pos.title)))
+            b.add(post, RDFS.label, text(post_label(pos)))
             b.add(post, ORG.postIn, body)
-            holding = URIRef(ids.holding_iri(member, post))
+            holding = iri(ids.holding_iri(raw(member), raw(post)))
             b.count("holdings")
             b.add(holding, RDF.type, KG.Holding)
             b.add(holding, ORG.member, member)
@@ -104,61 +125,61 @@ def _holdings(b: Builder, persons: dict[str, URIRef]) -> None:
             b.add(holding, ORG.organization, body)
             b.add(holding, KG.jurisdiction, b.place(pos.place))
             b.add(holding, KG.status, KG[pos.status.value])
-            b.add(holding, KG.positionText, Literal(pos.text))
+            b.add(holding, KG.positionText, text(pos.text))
             for lit in attested:
                 b.add(holding, KG.attestedOn, lit)
             _interval(b, holding, pos)
             b.derived(holding, pos.evidence)
 
 
-def _interval(b: Builder, holding: URIRef, pos: Position) -> None:
+def _interval(b: Builder, holding: Term, pos: Position) -> None:
     since = b.date(pos.since, f"start of {pos.text}")
     until = b.date(pos.until, f"end of {pos.text}")
     if since is None and until is None:
         return
-    interval = URIRef(ids.interval_iri(holding, pos.since, pos.until))
+    interval = iri(ids.interval_iri(raw(holding), pos.since, pos.until))
     b.add(holding, ORG.memberDuring, interval)
     b.add(interval, RDF.type, TIME.Interval)
-    for prop, lit in ((TIME.hasBeginning, since), (TIME.hasEnd, until)):
-        if lit is not None:
-            instant = URIRef(ids.instant_iri(str(lit)))
+    for prop, lit, value in ((TIME.hasBeginning, since, pos.since), (TIME.hasEnd, until, pos.until)):
+        if lit is not None and value is not None:   # a date literal's lexical form is the value itself
+            instant = iri(ids.instant_iri(value))
             b.add(interval, prop, instant)
             b.add(instant, RDF.type, TIME.Instant)
             b.add(instant, TIME.inXSDDate, lit)
 
 
-def _directives(b: Builder) -> dict[str, URIRef]:
-    out: dict[str, URIRef] = {}
+def _directives(b: Builder) -> dict[str, Term]:
+    out: dict[str, Term] = {}
     for d in b.x.directives:
         issuer = b.body(d.issuer) if d.issuer else None
-        node = URIRef(ids.directive_iri(d.number, str(issuer) if issuer else b.default_scope()))
+        node = iri(ids.directive_iri(d.number, raw(issuer) if issuer else b.default_scope()))
         out.setdefault(key(d.number), node)
         b.count("directives")
         b.add(node, RDF.type, KG.Directive)
-        b.add(node, RDFS.label, Literal(canonical(f"{d.kind} {d.number}")))
-        b.add(node, ELI.id_local, Literal(d.number))
-        b.add(node, KG.foldedName, Literal(fold(d.number)))
-        b.add(node, KG.documentKind, Literal(canonical(d.kind)))
+        b.add(node, RDFS.label, text(canonical(f"{d.kind} {d.number}")))
+        b.add(node, ELI.id_local, text(d.number))
+        b.add(node, KG.foldedName, text(fold(d.number)))
+        b.add(node, KG.documentKind, text(canonical(d.kind)))
         b.add(node, ELI.date_document, b.date(d.date, f"date of {d.number}"))
         b.add(node, ELI.passed_by, issuer)
         if d.issuer:
-            b.add(node, KG.issuerText, Literal(d.issuer))
+            b.add(node, KG.issuerText, text(d.issuer))
         if d.subject:
-            b.add(node, KG.subject, Literal(d.subject))
+            b.add(node, KG.subject, text(d.subject))
         b.derived(node, d.evidence)
     return out
 
 
-def _events(b: Builder, persons: dict[str, URIRef], directives: dict[str, URIRef]) -> None:
+def _events(b: Builder, persons: dict[str, Term], directives: dict[str, Term]) -> None:
     for index, e in enumerate(b.x.events):
-        node = URIRef(ids.event_iri(b.x.article.id, index))
+        node = iri(ids.event_iri(b.x.article.id, index))
         b.count("events")
         b.add(node, RDF.type, KG.Event)
-        b.add(node, SDO.name, Literal(e.name))
-        b.add(node, KG.foldedName, Literal(fold(e.name)))
+        b.add(node, SDO.name, text(e.name))
+        b.add(node, KG.foldedName, text(fold(e.name)))
         b.add(node, KG.eventDate, b.date(e.date, f"date of {e.name}"))
         if e.kind:
-            b.add(node, KG.eventKind, Literal(e.kind))
+            b.add(node, KG.eventKind, text(e.kind))
         for name in e.bodies:
             b.add(node, KG.involves, b.find_body(name))
         for number in e.directives:
@@ -168,14 +189,14 @@ def _events(b: Builder, persons: dict[str, URIRef], directives: dict[str, URIRef
             person = persons.get(key(p.name))
             if person is None:   # named only as a participant: a scope-less person
                 person = persons[key(p.name)] = _person(b, Person(p.name, key(p.name), (), (p.evidence,)), "")
-            part = URIRef(ids.participation_iri(str(node), str(person), p.role.value))
+            part = iri(ids.participation_iri(raw(node), raw(person), p.role.value))
             b.count("participations")
             b.add(node, KG.participation, part)
             b.add(part, RDF.type, KG.Participation)
             b.add(part, KG.participant, person)
             b.add(part, KG.role, KG[p.role.value])
             if p.led and p.role is Role.led:
-                b.add(part, KG.ledText, Literal(p.led))
-                b.add(part, KG.foldedName, Literal(fold(p.led)))
+                b.add(part, KG.ledText, text(p.led))
+                b.add(part, KG.foldedName, text(fold(p.led)))
                 b.add(part, KG.ledWhat, b.find_body(p.led))
             b.derived(part, p.evidence)

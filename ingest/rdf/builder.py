@@ -2,6 +2,12 @@
 
 Extraction → the triples of one article's named graph.
 
+Terms are strings in their N-Triples spelling (``<iri>``, ``"text"``, ``"5"^^<…#integer>``),
+not rdflib terms: the graph is written as N-Quads and hashed as sorted N-Triples, so spelling
+each term once is all the work there is (rdflib terms cost 4× more to build, hash and
+serialise; benchmarks/README.md). ``build.build`` turns them into rdflib terms for callers that
+want them.
+
 The graph is self-contained: it states the type, label and search keys of every node it
 points to (persons, bodies, posts, places, directives), so it validates alone against
 ``ontology/shapes.ttl`` and replacing it replaces exactly what the article says. Every fact
@@ -29,35 +35,113 @@ from datetime import date as _date
 from functools import cache
 from importlib import resources
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import ORG, PROV, SDO
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import XSD
+from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SDO as _SDO
+from rdflib.namespace import Namespace
+from rdflib.term import Literal
 
 from kg import ids
 from kg.errors import InputError
-from kg.graph import Triple
+from kg.graph import n3_spelling
 from kg.model import Evidence, Extraction, Place
 from kg.text.normalize import canonical, fold, key
-from kg.vocab import BODY_KINDS, ELI, KG
+from kg.vocab import BODY_KINDS
+from kg.vocab import ELI as _ELI
+from kg.vocab import KG as _KG
+
+Term = str        # an RDF term in its N-Triples spelling
+Triple = tuple[Term, Term, Term]
+
+
+class Text(str):
+    """A literal whose value holds a line break: N-Quads spells it on one line (``\\n``),
+    while the content digest keeps rdflib's ``n3()`` spelling (a triple-quoted string), so
+    this one kind of term carries both."""
+
+    n3: str
+
+
+class Spelled:
+    """A vocabulary namespace whose members are N-Triples spellings: ``Spelled(KG).title`` is
+    ``"<https://w3id.org/kg-vn/ontology#title>"``. Each member is looked up in the namespace
+    once (so a closed namespace still rejects a typo) and kept as an attribute."""
+
+    def __init__(self, namespace: Namespace) -> None:
+        self._ns = namespace
+        self._items: dict[str, Term] = {}
+
+    def __getattr__(self, name: str) -> Term:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = iri(str(getattr(self._ns, name)))
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> Term:
+        value = self._items.get(name)
+        if value is None:
+            value = self._items[name] = iri(str(self._ns[name]))
+        return value
+
+
+RDF, RDFS, ORG, PROV, SDO, ELI, KG = (Spelled(ns) for ns in (_RDF, _RDFS, _ORG, _PROV, _SDO, _ELI, _KG))
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_INTEGER = f"^^<{XSD.integer}>"
+_DATE = f"^^<{XSD.date}>"
+_MONTH_DAY = f"^^<{XSD.gMonthDay}>"
+
+
+def iri(value: str) -> Term:
+    """``<value>``: kg.ids mints every IRI percent-encoded, and the store's parser rejects
+    anything that is not an IRI when it reads the N-Quads."""
+    return f"<{value}>"
+
+
+def raw(node: Term) -> str:
+    """The IRI of a spelled node (``<x>`` → ``x``), for kg.ids."""
+    return node[1:-1]
+
+
+def text(value: str) -> Term:
+    """A plain string literal, spelled as rdflib's ``Literal(value)`` is in N-Quads."""
+    # Four scans in C cost less than one translate() of non-ASCII text, and most values need none.
+    if '"' not in value and "\\" not in value and "\r" not in value and "\n" not in value:
+        return f'"{value}"'
+    spelled = f'"{value.translate(_ESCAPES)}"'
+    if "\n" not in value:
+        return spelled
+    term = Text(spelled)
+    term.n3 = n3_spelling(Literal(value))
+    return term
+
+
+def integer(value: int) -> Term:
+    return f'"{int(value)}"{_INTEGER}'
+
 
 # Bodies whose name is unique in the country, so they need no scope: these kinds, and the
 # names of national_bodies.tsv.
 NATIONAL_KINDS = frozenset({"ministry", "government", "national_assembly"})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+_MONTH_DAY_VALUE = re.compile(r"^--(\d{2})-(\d{2})$")
 
 
-def date_literal(value: str | None) -> Literal | None:
+def date_literal(value: str | None) -> Term | None:
     """``xsd:date`` for yyyy-mm-dd, ``xsd:gMonthDay`` for --mm-dd, None for anything else."""
     if not value:
         return None
     try:
         if _ISO_DATE.match(value):
             _date.fromisoformat(value)
-            return Literal(value, datatype=XSD.date)
-        match = _MONTH_DAY.match(value)
+            return f'"{value}"{_DATE}'
+        match = _MONTH_DAY_VALUE.match(value)
         if match:
             _date(2000, int(match[1]), int(match[2]))   # 2000 is a leap year: --02-29 is valid
-            return Literal(value, datatype=XSD.gMonthDay)
+            return f'"{value}"{_MONTH_DAY}'
     except ValueError:
         return None
     return None
@@ -108,17 +192,17 @@ class Builder:
         self.x = extraction
         self.aid = extraction.article.id
         self.triples: list[Triple] = []
-        self._set: set[tuple[URIRef, URIRef]] = set()
+        self._set: set[tuple[Term, Term]] = set()
         self.counts: dict[str, int] = {}
         self.warnings: list[str] = []
-        self._evidence: dict[Evidence, URIRef] = {}
-        self._places: dict[str, URIRef] = {}
+        self._evidence: dict[Evidence, Term] = {}
+        self._places: dict[str, Term] = {}
         self.bodies: dict[str, _BodyInfo] = {}
-        self._body_iris: dict[str, URIRef] = {}
+        self._body_iris: dict[str, Term] = {}
         self.provinces = self._article_provinces()
 
     # -- plumbing ----------------------------------------------------------------------------
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+    def add(self, s: Term, p: Term, o: Term | None) -> None:
         if o is None:
             return
         if p in _ONCE:   # the shapes allow one value: the first mention's spelling wins
@@ -130,49 +214,49 @@ class Builder:
     def count(self, kind: str) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
 
-    def evidence(self, ev: Evidence) -> URIRef:
-        iri = self._evidence.get(ev)
-        if iri is None:
-            iri = self._evidence[ev] = URIRef(ids.evidence_iri(self.aid, ev.sentence_index, ev.start, ev.end, ev.rule))
-            self.add(iri, RDF.type, KG.Evidence)
-            self.add(iri, KG.sentence, URIRef(ids.sentence_iri(self.aid, ev.sentence_index)))
-            self.add(iri, KG.start, Literal(ev.start))
-            self.add(iri, KG.end, Literal(ev.end))
-            self.add(iri, KG.quote, Literal(self.x.text[ev.start:ev.end]))
-            self.add(iri, KG.rule, Literal(ev.rule))
-            self.add(iri, KG.origin, KG[ev.origin.value])
+    def evidence(self, ev: Evidence) -> Term:
+        node = self._evidence.get(ev)
+        if node is None:
+            node = self._evidence[ev] = iri(ids.evidence_iri(self.aid, ev.sentence_index, ev.start, ev.end, ev.rule))
+            self.add(node, RDF.type, KG.Evidence)
+            self.add(node, KG.sentence, iri(ids.sentence_iri(self.aid, ev.sentence_index)))
+            self.add(node, KG.start, integer(ev.start))
+            self.add(node, KG.end, integer(ev.end))
+            self.add(node, KG.quote, text(self.x.text[ev.start:ev.end]))
+            self.add(node, KG.rule, text(ev.rule))
+            self.add(node, KG.origin, KG[ev.origin.value])
             if ev.reason:
-                self.add(iri, KG.reason, Literal(ev.reason))
-        return iri
+                self.add(node, KG.reason, text(ev.reason))
+        return node
 
-    def derived(self, node: URIRef, ev: Evidence) -> None:
+    def derived(self, node: Term, ev: Evidence) -> None:
         self.add(node, PROV.wasDerivedFrom, self.evidence(ev))
 
-    def date(self, value: str | None, what: str) -> Literal | None:
+    def date(self, value: str | None, what: str) -> Term | None:
         lit = date_literal(value)
         if value and lit is None:
             self.warnings.append(f"{what}: not a date: {value!r}")
         return lit
 
     # -- article and sentences ---------------------------------------------------------------
-    def article(self) -> URIRef:
+    def article(self) -> Term:
         a = self.x.article
-        node = URIRef(ids.article_iri(a.id))
+        node = iri(ids.article_iri(a.id))
         self.add(node, RDF.type, KG.Article)
-        self.add(node, KG.articleId, Literal(a.id))
+        self.add(node, KG.articleId, text(a.id))
         if a.title:
-            self.add(node, SDO.headline, Literal(a.title))
+            self.add(node, SDO.headline, text(a.title))
         published = self.date(a.date, "publication date")
-        if published is not None and published.datatype == XSD.date:
+        if published is not None and published.endswith(_DATE):
             self.add(node, SDO.datePublished, published)
         if a.url:
-            self.add(node, SDO.url, Literal(a.url))
+            self.add(node, SDO.url, text(a.url))
         for s in self.x.sentences:
-            sent = URIRef(ids.sentence_iri(a.id, s.index))
+            sent = iri(ids.sentence_iri(a.id, s.index))
             self.add(sent, RDF.type, KG.Sentence)
             self.add(sent, KG.inArticle, node)
-            self.add(sent, KG.index, Literal(s.index))
-            self.add(sent, KG.text, Literal(self.x.text[s.start:s.end]))
+            self.add(sent, KG.index, integer(s.index))
+            self.add(sent, KG.text, text(self.x.text[s.start:s.end]))
         return node
 
     # -- places and scopes -------------------------------------------------------------------
@@ -181,24 +265,24 @@ class Builder:
         places += [o.place for o in self.x.organizations]
         return {c for c in (province_of(p) for p in places if p) if c}
 
-    def place(self, p: Place | None) -> URIRef | None:
+    def place(self, p: Place | None) -> Term | None:
         if p is None:
             return None
-        iri = self._places.get(p.code)
-        if iri is None:
-            iri = self._places[p.code] = URIRef(ids.place_iri(p.code))
-            self.add(iri, RDF.type, KG.Place)
-            self.add(iri, RDFS.label, Literal(p.name))
-            self.add(iri, KG.adminLevel, Literal(p.level))
-            self.add(iri, KG.adminCode, Literal(p.code))
+        node = self._places.get(p.code)
+        if node is None:
+            node = self._places[p.code] = iri(ids.place_iri(p.code))
+            self.add(node, RDF.type, KG.Place)
+            self.add(node, RDFS.label, text(p.name))
+            self.add(node, KG.adminLevel, text(p.level))
+            self.add(node, KG.adminCode, text(p.code))
             if p.successor_code:
-                succ = URIRef(ids.place_iri(p.successor_code))
-                self.add(iri, KG.successor, succ)
+                succ = iri(ids.place_iri(p.successor_code))
+                self.add(node, KG.successor, succ)
                 self.add(succ, RDF.type, KG.Place)
-                self.add(succ, RDFS.label, Literal(p.successor_name or p.successor_code))
-                self.add(succ, KG.adminLevel, Literal("province"))   # successors are post-2025 provinces
-                self.add(succ, KG.adminCode, Literal(p.successor_code))
-        return iri
+                self.add(succ, RDFS.label, text(p.successor_name or p.successor_code))
+                self.add(succ, KG.adminLevel, text("province"))   # successors are post-2025 provinces
+                self.add(succ, KG.adminCode, text(p.successor_code))
+        return node
 
     def default_scope(self) -> str:
         """The article's province when it names exactly one, else the article id."""
@@ -215,32 +299,32 @@ class Builder:
         if parent:
             self.note_body(parent, ev)
 
-    def body(self, name: str) -> URIRef:
+    def body(self, name: str) -> Term:
         k = key(name)
-        iri = self._body_iris.get(k)
-        if iri is not None:
-            return iri
+        known = self._body_iris.get(k)
+        if known is not None:
+            return known
         info = self.bodies[k]
         if info.parent and info.parent in self.bodies and info.parent != k:
-            self._body_iris[k] = URIRef("")                   # guards against cycles
-            scope = str(self.body(self.bodies[info.parent].name))
+            self._body_iris[k] = iri("")                      # guards against cycles
+            scope = raw(self.body(self.bodies[info.parent].name))
         elif province_of(info.place):
             scope = province_of(info.place) or ""
         elif is_national(info.name, info.kind):
             scope = ""
         else:
             scope = self.default_scope()
-        iri = self._body_iris[k] = URIRef(ids.body_iri(name, scope))
-        return iri
+        node = self._body_iris[k] = iri(ids.body_iri(name, scope))
+        return node
 
     def emit_bodies(self) -> None:
         for k, info in self.bodies.items():
             node = self.body(info.name)
             self.count("bodies")
             self.add(node, RDF.type, KG.Body)
-            self.add(node, RDFS.label, Literal(canonical(info.name)))
-            self.add(node, KG.nameKey, Literal(k))
-            self.add(node, KG.foldedName, Literal(fold(info.name)))
+            self.add(node, RDFS.label, text(canonical(info.name)))
+            self.add(node, KG.nameKey, text(k))
+            self.add(node, KG.foldedName, text(fold(info.name)))
             self.add(node, KG.bodyKind, KG[info.kind] if info.kind in BODY_KINDS else None)
             self.add(node, KG.jurisdiction, self.place(info.place))
             if info.parent and info.parent in self.bodies and info.parent != k:
@@ -248,10 +332,10 @@ class Builder:
             for ev in dict.fromkeys(info.evidence):
                 self.derived(node, ev)
 
-    def find_body(self, text: str) -> URIRef | None:
-        """The body of this article that ``text`` starts with, the longest such name: "Tổ giám
+    def find_body(self, name: str) -> Term | None:
+        """The body of this article that ``name`` starts with, the longest such name: "Tổ giám
         sát số 2, Đoàn giám sát 1521 của …" names Tổ giám sát số 2, not the bodies after it."""
-        k = key(text)
+        k = key(name)
         found = [bk for bk in self.bodies if bk and k.startswith(bk) and k[len(bk):len(bk) + 1] in ("", " ", ",")]
         return self.body(self.bodies[max(found, key=len)].name) if found else None
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, SDO, XSD
 
@@ -142,3 +145,43 @@ def test_broken_graphs_do_not_validate(g: Graph) -> None:
     g.add((next(g.subjects(RDF.type, KG.Body)), KG.bodyKind, KG.led))
     messages = " ".join(v.message for v in validate_triples(g))
     assert "only a participant who led" in messages
+
+
+# The builder spells terms as N-Triples text (ingest/rdf/builder.py) instead of building rdflib
+# terms: the store must get the same quads and the same content hashes as from rdflib terms.
+
+@given(st.text())
+def test_spelled_literals_are_rdflib_literals(value: str) -> None:
+    from ingest.rdf.builder import Text, text
+    from kg.graph import n3_spelling
+
+    term = text(value)
+    assert term == _nquads_spelling(Literal(value))
+    assert (term.n3 if isinstance(term, Text) else term) == n3_spelling(Literal(value)) == Literal(value).n3()
+
+
+@given(st.integers(min_value=-(10 ** 12), max_value=10 ** 12))
+def test_spelled_integers_are_rdflib_literals(value: int) -> None:
+    from ingest.rdf.builder import integer
+
+    assert integer(value) == _nquads_spelling(Literal(value)) == Literal(value).n3()
+
+
+def test_encoded_graph_is_the_rdflib_graph_encoded(seed_extraction: Extraction) -> None:
+    from ingest.rdf.build import encoded
+    from kg.graph import digest, encode
+
+    quoted = make_seed(make_seed().article.text.replace(". ", '. "Trích" \\ dẫn. ', 1))
+    multiline = replace(seed_extraction, article=replace(seed_extraction.article, title='Dòng 1\n"Dòng" 2 \\ \r'))
+    for x in (seed_extraction, quoted, multiline):
+        graph, fast = build(x), encoded(x)
+        assert fast.digest == graph.digest == digest(graph.triples[:-1])
+        assert encode(graph).nquads == fast.nquads
+        assert (fast.counts, fast.warnings) == (graph.counts, graph.warnings)
+
+
+def _nquads_spelling(term: Literal) -> str:
+    from kg.graph import ArticleGraph, encode
+
+    nq = encode(ArticleGraph("a", "https://kg.example/g", ((URIRef("https://kg.example/s"), RDFS.label, term),), "")).nquads
+    return nq.decode("utf-8").split(" ", 2)[2].rsplit(" <https://kg.example/g> .", 1)[0]
