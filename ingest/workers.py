@@ -5,7 +5,7 @@ article → Extraction → ArticleGraph → N-Quads bytes (kg.graph.EncodedGraph
 nothing, where rdflib terms cost more to unpickle than to build). Results come back in input
 order, so a run with N workers writes what a run with one writes, in the same order.
 
-Memory stays flat: at most ``16 × workers`` chunks are in flight; the input is read only as
+Memory stays flat: at most ``32 × workers`` chunks are in flight; the input is read only as
 results are taken.
 """
 from __future__ import annotations
@@ -29,8 +29,9 @@ CHUNK = 16        # articles per task: large enough that pickling overhead is no
                   # enough that the workers finish together at the end of a run
 
 # Chunks in flight per worker: enough that the workers keep extracting while this process
-# writes a batch to the store (KG_BATCH articles, seconds of bulk loading).
-_WINDOW = 16
+# writes a batch to the store (KG_BATCH articles, 500 by default: seconds of bulk loading), so
+# 2 workers hold 1,024 articles (≈ 80 MB of articles and their N-Quads).
+_WINDOW = 32
 
 _extract: Extractor | None = None
 
