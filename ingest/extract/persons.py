@@ -209,7 +209,39 @@ def find_mentions(doc: Doc, tokens: list[Token]) -> list[Mention]:
                 if mention:
                     mentions.append(mention)
                 k, had_honorific = stop, False
-    return mentions
+    found = _given_name_a_country(doc, tokens, {m.start for m in mentions if not m.short})
+    replaced = {m.start for m in found}  # "ông Dương" read as a short form is the full name
+    mentions = [m for m in mentions if m.start not in replaced] + found
+    return sorted(mentions, key=lambda m: m.start)
+
+
+@cache
+def _country_name() -> re.Pattern[str]:
+    names = sorted(lexicon.countries(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(c) for c in names) + r")(?![\w-])")
+
+
+def _given_name_a_country(doc: Doc, tokens: list[Token], taken: set[int]) -> list[Mention]:
+    """ "ông Dương Trung Quốc", "ông Phạm Việt Nam": after an honorific and a family name, a
+    country's name (masked as a place, so no run reaches it) is the given name."""
+    out: list[Mention] = []
+    for h in lexicon.honorific_pattern().finditer(doc.m, doc.body_start):
+        i = token_at(tokens, h.end())
+        if i >= len(tokens) or tokens[i].start != h.end() + 1 or tokens[i].start in taken:
+            continue
+        family = tokens[i]
+        if family.text not in lexicon.surnames() or family.mask or not family.cap:
+            continue
+        country = _country_name().match(doc.m, family.end + 1)
+        if not country or doc.m[family.end] != " ":
+            continue
+        e = token_at(tokens, country.end())
+        if e < len(tokens) and tokens[e].cap and tokens[e].start == country.end() + 1:
+            continue  # the name goes on past the country: not this shape
+        mention = _make(doc, tokens, i, e, True, "honorific-country")
+        if mention:
+            out.append(mention)
+    return out
 
 
 def _name_in(doc: Doc, tokens: list[Token], k: int, stop: int, had_honorific: bool) -> Mention | None:
