@@ -14,7 +14,7 @@ from ingest.extract import lexicon
 from ingest.extract.doc import Doc
 from ingest.extract.people import make_position
 from ingest.extract.persons import Mention
-from ingest.extract.posts import is_occasion_role, post_at
+from ingest.extract.posts import body_title_starts, is_occasion_role, post_at
 from ingest.extract.tokens import Token
 from ingest.extract.dates import find_dates
 from kg.model import Position, Sentence
@@ -78,19 +78,19 @@ def find_context_posts(doc: Doc, tokens: list[Token], mentions: list[Mention]) -
     _pronoun_posts(doc, tokens, mentions, out, attached)
     _plural_posts(doc, tokens, mentions, out, attached)
     cues = [(cue, status) for cue, status, where in lexicon.status_cues() if where == "before_post"]
-    for title in lexicon.title_pattern().finditer(doc.m, doc.body_start):
-        if any(s <= title.start() < e for s, e in attached):
+    for title_start in body_title_starts(doc):
+        if any(s <= title_start < e for s, e in attached):
             continue
-        sentence = doc.sentence_of(title.start())
-        before = _ABBREVIATION_DOT.sub("·", doc.m[max(sentence.start, title.start() - 260):title.start()]).casefold()
-        past = _PAST_PERIOD.search(doc.m, sentence.start, title.start())
+        sentence = doc.sentence_of(title_start)
+        before = _ABBREVIATION_DOT.sub("·", doc.m[max(sentence.start, title_start - 260):title_start]).casefold()
+        past = _PAST_PERIOD.search(doc.m, sentence.start, title_start)
         status = _status_cue(before, cues, bool(past))
         if status is None:
             continue
-        post = post_at(doc, tokens, title.start(), sentence.end)
+        post = post_at(doc, tokens, title_start, sentence.end)
         if not post or is_occasion_role(doc, post):
             continue
-        owner = _beneficiary(doc, mentions, post.end, sentence.end) or _owner(doc, mentions, title.start(), sentence.start, sentence.end)
+        owner = _beneficiary(doc, mentions, post.end, sentence.end) or _owner(doc, mentions, title_start, sentence.start, sentence.end)
         if owner is None:
             continue
         if status in ("started", "current") and past:

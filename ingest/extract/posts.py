@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
@@ -152,10 +153,22 @@ def _lowercase_run(tokens: list[Token], i: int, limit: int, doc: Doc) -> int:
 def status_before(doc: Doc, offset: int) -> tuple[str, int]:
     """Status word right before a title ("nguyên", "cố", "tân"): (status, its start)."""
     before = doc.m[max(0, offset - 12):offset].casefold()
-    for cue, status, where in lexicon.status_cues():
-        if where == "prefix" and re.search(r"(?<!\w)" + re.escape(cue) + r"\s+$", before):
+    any_cue, each_cue = _status_prefixes()
+    if not any_cue.search(before):
+        return "current", offset
+    for pattern, cue, status in each_cue:
+        if pattern.search(before):
             return status, offset - len(before) + before.rfind(cue)
     return "current", offset
+
+
+@cache
+def _status_prefixes() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str, str], ...]]:
+    """One pattern for any status word of tables/status_cues.tsv written before a title, and one
+    per word in the table's order (longest first). Most titles have none, and one search says so."""
+    cues = [(cue, status) for cue, status, where in lexicon.status_cues() if where == "prefix"]
+    each = tuple((re.compile(r"(?<!\w)" + re.escape(cue) + r"\s+$"), cue, status) for cue, status in cues)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(cue) for cue, _ in cues) + r")\s+$"), each
 
 
 def post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan | None:
@@ -169,8 +182,23 @@ def post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan 
 def title_starts(doc: Doc) -> list[int]:
     """Start offsets of every title in the text, found once per document."""
     if "title_starts" not in doc.layers:
-        doc.layers["title_starts"] = [m.start() for m in lexicon.title_pattern().finditer(doc.m)]
+        doc.layers["title_starts"] = [start for start, _ in _title_spans(doc)]
     return doc.layers["title_starts"]
+
+
+def body_title_starts(doc: Doc) -> list[int]:
+    """Start offsets of the titles a scan from the body's start finds: those of the whole text
+    after it, unless one title runs across the body's start (then the scan sees others)."""
+    spans = _title_spans(doc)
+    if any(start < doc.body_start < end for start, end in spans):
+        return [m.start() for m in lexicon.title_pattern().finditer(doc.m, doc.body_start)]
+    return [start for start, _ in spans if start >= doc.body_start]
+
+
+def _title_spans(doc: Doc) -> list[tuple[int, int]]:
+    if "title_spans" not in doc.layers:
+        doc.layers["title_spans"] = [m.span() for m in lexicon.title_pattern().finditer(doc.m)]
+    return doc.layers["title_spans"]
 
 
 def _post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan | None:
