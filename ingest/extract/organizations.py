@@ -22,11 +22,14 @@ _RANK = {"team": 1, "delegation": 2, "department": 3, "party_board": 3, "standin
          "front_committee": 5, "peoples_council": 5, "peoples_committee": 5, "party_committee": 5,
          "ministry": 5, "national_assembly": 6, "government": 6}
 _OF = re.compile(r"\s+của\s+")
+_PART_START = re.compile(r"(?:^|(?<=của ))\S")   # where each part of "X của Y" begins
+_AND = re.compile(r"\s+và\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _kind(name: str) -> str | None:
     m = lexicon.body_pattern().match(name)
-    return lexicon.body_types().get(re.sub(r"\s+", " ", m.group(0)).casefold()) if m else None
+    return lexicon.body_types().get(_SPACES.sub(" ", m.group(0)).casefold()) if m else None
 
 
 def find_organizations(doc: Doc, tokens: list[Token]) -> list[Organization]:
@@ -47,7 +50,7 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[Organization]:
         text = doc.text[start:end]
         parts = _OF.split(text)
         names = [expand_abbreviations(p) for p in parts if p.strip()]
-        offsets = [start + m.start() for m in re.finditer(r"(?:^|(?<=của ))\S", text)]
+        offsets = [start + m.start() for m in _PART_START.finditer(text)]
         chain = list(zip(names, offsets))
         for k, (name, offset) in enumerate(chain):
             parent = chain[k + 1][0] if k + 1 < len(chain) else None
@@ -66,7 +69,7 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[Organization]:
 def _split_and(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """ "Huyện ủy Thuận Bắc và Huyện ủy Ninh Sơn": two bodies."""
     out, pos = [], start
-    for m in re.finditer(r"\s+và\s+", doc.m[start:end]):
+    for m in _AND.finditer(doc.m[start:end]):
         nxt = start + m.end()
         if lexicon.body_pattern().match(doc.m, nxt):
             out.append((pos, start + m.start()))

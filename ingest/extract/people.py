@@ -36,6 +36,9 @@ def inline_definitions(doc: Doc) -> dict[str, str]:
     return found
 
 
+_CITY_DOT = re.compile(r"Thành phố\.\s*")   # "TP." expanded
+
+
 def expand_abbreviations(text: str, local: dict[str, str] | None = None, every: bool = False) -> str:
     """Abbreviations of the contract list expanded ("UBND" → "Ủy ban nhân dân"), and those the
     article defines itself ("TBT" after "Tổng Bí thư (TBT)"); others kept as written unless
@@ -55,13 +58,16 @@ def expand_abbreviations(text: str, local: dict[str, str] | None = None, every: 
         pos = m.end()
     out.append(text[pos:])
     joined = "".join(out)
-    joined = re.sub(r"Thành phố\.\s*", "Thành phố ", joined)
+    joined = _CITY_DOT.sub("Thành phố ", joined)
     return " ".join(joined.split()).strip(" ,.;:-–")
+
+
+_INLINE_DEFINITION = re.compile(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)")
 
 
 def post_text(doc: Doc, post: PostSpan, status: str | None = None) -> str:
     status = status or post.status
-    written = re.sub(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)", "", doc.text[post.status_start:post.end])
+    written = _INLINE_DEFINITION.sub("", doc.text[post.status_start:post.end])
     text = expand_abbreviations(written, inline_definitions(doc))
     if status == "started":
         text = re.sub(r"^tân\s+", "", text, flags=re.IGNORECASE)  # "tân Phó Bí thư": newly appointed
@@ -83,11 +89,14 @@ def _title_and_body(doc: Doc, post: PostSpan) -> tuple[str, str | None]:
     return title, body or None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _body_kind(body: str | None) -> str | None:
     if not body:
         return None
     m = lexicon.body_pattern().search(canonical(body))
-    return lexicon.body_types().get(re.sub(r"\s+", " ", m.group(0)).casefold()) if m else None
+    return lexicon.body_types().get(_SPACES.sub(" ", m.group(0)).casefold()) if m else None
 
 
 def _jurisdiction(doc: Doc, post: PostSpan) -> tuple[str | None, Place | None]:

@@ -49,18 +49,26 @@ class Mention:
 def _runs(doc: Doc, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """Runs of capitalised, unmasked tokens separated by single spaces, as token index ranges."""
     runs: list[tuple[int, int]] = []
-    i = token_at(tokens, start)
-    while i < len(tokens) and tokens[i].start < end:
-        if not tokens[i].cap or tokens[i].mask:
-            i += 1
-            continue
+    capitals = _capitalised(doc, tokens)
+    k = bisect_left(capitals, token_at(tokens, start))
+    function_words = lexicon.function_words()
+    while k < len(capitals) and tokens[capitals[k]].start < end:
+        i = capitals[k]
         j = i + 1
         while j < len(tokens) and tokens[j].start < end and tokens[j].cap and not tokens[j].mask \
-                and doc.m[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].text not in lexicon.function_words():
+                and doc.m[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].text not in function_words:
             j += 1
         runs.append((i, j))
-        i = j
+        k = bisect_left(capitals, j, k + 1)
     return runs
+
+
+def _capitalised(doc: Doc, tokens: list[Token]) -> list[int]:
+    """Indexes of the capitalised, unmasked tokens, found once per document: a run can start only
+    there, and most tokens are lower-case words."""
+    if "capitalised" not in doc.layers:
+        doc.layers["capitalised"] = [t.i for t in tokens if t.cap and not t.mask]
+    return doc.layers["capitalised"]
 
 
 def _blocked_before(doc: Doc, tokens: list[Token], i: int) -> bool:

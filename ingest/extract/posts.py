@@ -23,6 +23,7 @@ _GAP_OK = re.compile(r"(?:[ \t]*[-–&][ \t]*| ?|\.)\Z")
 _INLINE_DEFINITION = re.compile(r"\s*\([A-ZĐ][A-ZĐ&.\-]{1,9}\)")
 # Titles that qualify the title before them rather than start a new post ("Phó Chủ tịch Thường trực").
 _QUALIFIER = re.compile(r"(?:Thường trực|Thường vụ)(?!\w)", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 _OCCASION_TITLES = {"tổ trưởng", "trưởng đoàn", "trưởng nhóm", "tổ phó", "phó trưởng đoàn"}
 
 
@@ -205,7 +206,7 @@ def _post_at(doc: Doc, tokens: list[Token], offset: int, limit: int) -> PostSpan
     m = lexicon.title_pattern().match(doc.m, offset)
     if not m:
         return None
-    title = re.sub(r"\s+", " ", m.group(0)).casefold()
+    title = _SPACES.sub(" ", m.group(0)).casefold()
     i = token_at(tokens, m.end())
     end = body_end(doc, tokens, i, limit) if i < len(tokens) else m.end()
     end = max(end, m.end())

@@ -7,9 +7,10 @@ country, so a capitalised place is never read as the start of a personal name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
-from itertools import accumulate, count, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import contains, itemgetter
 from typing import NamedTuple
 
 from ingest.extract import lexicon
@@ -73,7 +74,7 @@ def _split_run_on_words(starts: list[int], ends: list[int], words: list[str], ca
                         masks: list[str | None]) -> None:
     """ "động-Thương": a missing space, not a hyphenated name; one token per part, each with the
     mask of the whole word. Edits the columns in place, from the end so indexes stay valid."""
-    for k in reversed([k for k, word in enumerate(words) if "-" in word]):
+    for k in reversed(list(compress(count(), map(contains, words, repeat("-"))))):
         parts = words[k].split("-")
         if len({p[:1].isupper() for p in parts}) == 1:
             continue
@@ -87,11 +88,7 @@ def _split_run_on_words(starts: list[int], ends: list[int], words: list[str], ca
 
 def token_at(tokens: list[Token], offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(tokens, offset, key=_START)
+
+
+_START = itemgetter(1)   # Token.start, read in C by the binary search
