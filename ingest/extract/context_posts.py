@@ -23,7 +23,9 @@ _LIST_SEP = re.compile(r"\s*(?:,|;|và|kiêm)\s*(?:nguyên\s+)?", re.IGNORECASE)
 
 
 # "Ông là Ủy viên Trung ương Đảng …", "Bà từng là …": posts of the person last named.
-_PRONOUN_IS = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?:(?P<former>từng là|từng giữ chức|trước đó là)|là|hiện là)\s+")
+# ("Not after a word character" is checked after the pronoun's first letter, so that re jumps to
+# those letters instead of trying every offset of the text.)
+_PRONOUN_IS = re.compile(r"(?:[Ôô](?<!\w(?s:.))ng|[Bb](?<!\w(?s:.))à)\s+(?:(?P<former>từng là|từng giữ chức|trước đó là)|là|hiện là)\s+")
 # "các nguyên tổng bí thư: Đỗ Mười, Lê Khả Phiêu": one post for every name of the list.
 _PLURAL = re.compile(r"(?<!\w)(?:các|hai|ba)\s+(?P<status>nguyên\s+|cố\s+)?(?=\w)", re.IGNORECASE)
 

@@ -9,8 +9,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# The day is a digit, then one more if the first is 0-3; "not after a digit, dot, comma or
+# slash" is checked after the first digit rather than before it, so that re jumps from digit to
+# digit instead of trying every offset of the text.
 _NUMERIC = re.compile(
-    r"(?<![\d.,/])(?P<d>[0-3]?\d)(?P<sep>\s?[/.\-–]\s?)(?P<m>[01]?\d)"
+    r"(?P<d>\d(?<![\d.,/]\d)(?:(?<=[0-3])\d)?)(?P<sep>\s?[/.\-–]\s?)(?P<m>[01]?\d)"
     r"(?:\s?[/.\-–]\s?(?P<y>(?:19|20)\d\d))?(?![\d]|[.,/]\d)"
 )
 _WORDS = re.compile(

@@ -19,24 +19,35 @@ UPPER = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x1F00)) if c.i
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def _alternation(words: list[str], fold: bool = False) -> str:
+# Not after a word character, checked once a word's first letter is read (the letter is the
+# look-behind's second character). A pattern that starts with a look-behind is tried at every
+# offset of the text; one that starts with a letter lets re jump to the letters the table's words
+# start with: four times faster on a case-sensitive table. (With IGNORECASE re cannot jump, and
+# the guard there only adds work, so those patterns keep the look-behind in front.)
+_NOT_AFTER_WORD = r"(?<![\w.&](?s:.))"
+
+
+def _alternation(words: list[str], fold: bool = False, guard: str = "") -> str:
     """One regex matching any of ``words``, longest first, as a trie of shared prefixes: Python's
-    re tries alternatives one by one, so factoring prefixes makes large word lists fast."""
+    re tries alternatives one by one, so factoring prefixes makes large word lists fast.
+    ``guard`` (a look-behind) is checked right after the first letter of every word."""
     trie: dict = {}
     for word in {canonical(w) for w in words if w}:
+        if guard and word[0].isspace():
+            raise ValueError(f"{word!r}: a guarded word must start with a letter")
         node = trie
         for ch in (word.casefold() if fold else word):
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, guard)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict, guard: str = "") -> str:
     ends = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
         atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_regex(node[ch]))
+        branches.append(atom + guard + _trie_regex(node[ch]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -58,7 +69,7 @@ def abbreviations() -> dict[str, tuple[str, bool]]:
 @cache
 def abbreviation_pattern() -> re.Pattern[str]:
     # "TP." and "TP.Đà Nẵng": the dotted form is matched by its own entry or by "TP" + "."
-    return re.compile(r"(?<![\w.&])(?:" + _alternation(list(abbreviations())) + r")(?![\w&])")
+    return re.compile(r"(?:" + _alternation(list(abbreviations()), guard=_NOT_AFTER_WORD) + r")(?![\w&])")
 
 
 @cache

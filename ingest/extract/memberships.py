@@ -31,7 +31,8 @@ _TERM = re.compile(r"(?<!\w)kh(?:óa|oá)\s+[IVXLC]+(?:\s*,\s*[IVXLC]+)*(?!\w)",
 _ELECTION_RESULT = re.compile(lexicon.cue_alternation("election_result", True) + r"(?!\w)", re.IGNORECASE)
 _BIGRAM_WORDS = re.compile(r"\w+")
 
-_PLURAL_MEMBERS = re.compile(r"(?<!\w)[Ủủ]y viên\s+(?P<body>(?:Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chấp hành)[^()\n]{0,40}?)\s*\(")
+# ("not after a word character" is checked after the first letter so re jumps to that letter)
+_PLURAL_MEMBERS = re.compile(r"[Ủủ](?<!\w(?s:.))y viên\s+(?P<body>(?:Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chấp hành)[^()\n]{0,40}?)\s*\(")
 
 
 def _bracketed_before(doc: Doc, mentions: list[Mention], offset: int, sentence_start: int) -> list[Mention]:

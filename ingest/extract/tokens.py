@@ -29,7 +29,10 @@ class Token(NamedTuple):
 @cache
 def _country_pattern() -> re.Pattern[str]:
     names = sorted(lexicon.countries(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in names) + r")(?!\w)")
+    # "Not after a word character" is checked after each name's first letter, not before it, so
+    # re jumps to the letters names start with instead of trying every offset (see lexicon).
+    return re.compile("(?:" + "|".join(re.escape(c[0]) + r"(?<!\w(?s:.))" + re.escape(c[1:]) for c in names)
+                      + r")(?!\w)")
 
 
 def _place_spans(doc: Doc) -> list[tuple[int, int]]:
