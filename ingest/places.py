@@ -608,7 +608,13 @@ def _trailing_prefix(g: _Gazetteer, surface: str) -> _Prefix | None:
         tail = tuple(words[-n:])
         if len(tail) < n:
             continue
+        folded = tuple(map(_key, tail))
         for row in g.prefix_rows:
-            if (tail == row.tokens) if row.exact else tuple(map(_key, tail)) == tuple(map(_key, row.tokens)):
+            if (tail == row.tokens) if row.exact else folded == _folded(row.tokens):
                 return row
     return None
+
+
+@cache
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(_key, words))
