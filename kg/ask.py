@@ -125,38 +125,112 @@ def _first_with(rows: list[Row], fields: tuple[str, ...]) -> dict[str, Any]:
 def path(view: View, a: str, b: str) -> PathAnswer:
     """How two people or bodies are connected, hop by hop, each hop with one evidence sentence.
 
-    The graph is undirected (persons, bodies, events, directives as nodes), built with
-    networkx from the view's edges in sorted order, so among equally short paths the same one
-    is found on every run. Evidence is fetched only for the hops of that path."""
-    import networkx as nx   # only here: kg --help must not pay for it
-
+    The graph is undirected (persons, bodies, events, directives as nodes). The search is
+    networkx's bidirectional breadth-first search as ``nx.shortest_path`` runs it on the graph
+    built from the view's edges in sorted order (each node's neighbours in ascending order), so
+    among equally short paths the same one is found on every run and on either store; a view
+    with ``edges_at`` (the embedded store's search index) gives the edges one frontier at a
+    time instead of all at once. Evidence is fetched only for the hops of that path."""
     starts, ends = _endpoints(view, a), _endpoints(view, b)
-    edges: dict[tuple[str, str], tuple[str, str, str]] = {}   # sorted pair → (relation, ev, stored source)
-    for r in view.query("edges"):
-        if r["a"] == r["b"]:
-            continue
-        pair = (min(r["a"], r["b"]), max(r["a"], r["b"]))
-        candidate = (r["relation"], r["ev"], r["a"])
-        if pair not in edges or candidate < edges[pair]:
-            edges[pair] = candidate
-    graph = nx.Graph()
-    graph.add_edges_from(sorted(edges))
-    # Several nodes can match a name (one per province or article scope): a virtual source
-    # joined to every start and a virtual sink joined to every end give one search.
-    source, sink = ("", "start"), ("", "end")
-    graph.add_edges_from((source, n) for n in starts)
-    graph.add_edges_from((n, sink) for n in ends)
-    try:
-        best: list[str] | None = nx.shortest_path(graph, source, sink)[1:-1]
-    except nx.NetworkXNoPath:
-        best = None
+    edges = _Edges(view)
+    best = _shortest(edges, starts, ends)
     s, t = (best[0], best[-1]) if best else (starts[0], ends[0])
     hops = []
     for x, y in zip(best or [], (best or [])[1:]):
-        relation, ev, stored_from = edges[(min(x, y), max(x, y))]
+        relation, ev, stored_from = edges.pairs[(min(x, y), max(x, y))]
         (evidence,) = view.query("evidence", ev=ev)
         hops.append(Hop(x, _label(view, x), relation, stored_from == x, y, _label(view, y), Source.of(evidence)))
     return PathAnswer(s, _label(view, s), t, _label(view, t), tuple(hops))
+
+
+class _Edges:
+    """The undirected edge graph of the edges query, read around the nodes asked for."""
+
+    def __init__(self, view: View) -> None:
+        self._fetch: Callable[[list[str]], list[Row] | None] | None = getattr(view, "edges_at", None)
+        self._view = view
+        self.pairs: dict[tuple[str, str], tuple[str, str, str]] = {}   # sorted pair → (relation, ev, stored source)
+        self._neighbours: dict[str, set[str]] = defaultdict(set)
+        self._loaded: set[str] | None = set()      # None: every edge is loaded
+
+    def load(self, nodes: Iterable[str]) -> None:
+        if self._loaded is None:
+            return
+        wanted = sorted({n for n in nodes if n not in self._loaded})
+        if not wanted:
+            return
+        rows = self._fetch(wanted) if self._fetch else None
+        if rows is None:
+            rows, self._loaded = self._view.query("edges"), None
+        else:
+            self._loaded.update(wanted)
+        for r in rows:
+            if r["a"] == r["b"]:
+                continue
+            pair = (min(r["a"], r["b"]), max(r["a"], r["b"]))
+            candidate = (r["relation"], r["ev"], r["a"])
+            if pair not in self.pairs or candidate < self.pairs[pair]:
+                self.pairs[pair] = candidate
+            self._neighbours[r["a"]].add(r["b"])
+            self._neighbours[r["b"]].add(r["a"])
+
+    def neighbours(self, node: str) -> list[str]:
+        return sorted(self._neighbours.get(node, ()))
+
+
+_SOURCE, _SINK = ("", "start"), ("", "end")
+
+
+def _shortest(edges: _Edges, starts: list[str], ends: list[str]) -> list[str] | None:
+    """networkx's ``_bidirectional_pred_succ`` between a virtual source joined to every start
+    and a virtual sink joined to every end (several nodes can match a name), over the graph
+    ``nx.Graph().add_edges_from(sorted(pairs))`` would build: a node's neighbours in ascending
+    order, then the source, then the sink. The path without the virtual ends, or None."""
+    first, last = set(starts), set(ends)
+
+    def adjacent(v: Any) -> list[Any]:
+        if v == _SOURCE:
+            return list(starts)
+        if v == _SINK:
+            return list(ends)
+        return [*edges.neighbours(v), *([_SOURCE] if v in first else []), *([_SINK] if v in last else [])]
+
+    pred: dict[Any, Any] = {_SOURCE: None}
+    succ: dict[Any, Any] = {_SINK: None}
+    forward, reverse = [_SOURCE], [_SINK]
+    meet: Any = None
+    while forward and reverse and meet is None:
+        grow_forward = len(forward) <= len(reverse)
+        level = forward if grow_forward else reverse
+        edges.load(v for v in level if isinstance(v, str))
+        seen, other, fringe = (pred, succ, []) if grow_forward else (succ, pred, [])
+        for v in level:
+            for w in adjacent(v):
+                if w not in seen:
+                    fringe.append(w)
+                    seen[w] = v
+                if w in other:
+                    meet = w
+                    break
+            if meet is not None:
+                break
+        if grow_forward:
+            forward = fringe
+        else:
+            reverse = fringe
+    if meet is None:
+        return None
+    path = []
+    w = meet
+    while w is not None:
+        path.append(w)
+        w = pred[w]
+    path.reverse()
+    w = succ[path[-1]]
+    while w is not None:
+        path.append(w)
+        w = succ[w]
+    return path[1:-1]
 
 
 def _label(view: View, node: str) -> str:

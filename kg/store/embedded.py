@@ -30,6 +30,7 @@ from kg import ids, queries
 from kg.errors import QueryError, StoreError
 from kg.graph import ArticleGraph, EncodedGraph, Triple, encode
 from kg.settings import write_batch_size
+from kg.store import search_index
 from kg.store.base import Change, Row
 from kg.store.lock import StoreLock
 from kg.vocab import KG, PREFIXES
@@ -39,6 +40,7 @@ _STALE = "resolution.stale"     # present from a writer's first write until reso
 _CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 _BULK_BYTES = 4 << 20   # a batch of new graphs this large (≈ 20 000 quads) goes through the bulk loader
 _INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long)}
+_UNOPENED = object()
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 
 
@@ -80,21 +82,48 @@ class EmbeddedView:
     # released only when the last reference to the database goes, and that must be close().
     def __init__(self, store: EmbeddedStore) -> None:
         self._store = store
+        self._index: Any = _UNOPENED
 
     @property
     def _db(self) -> ox.Store:
         return self._store.database()
 
     def query(self, name: str, **params: Any) -> list[Row]:
+        """The named query's rows; a question's query runs over the graphs the search index
+        (kg.store.search_index) says its answer can come from."""
         q = queries.get(name)
         queries.check_params(q, params)
         bound = {k: _param(name, q.params[k], v) for k, v in params.items()}
+        index = self._search_index() if name in search_index.SCOPED else None
+        if index and name in search_index.ANSWERED:
+            return search_index.ANSWERED[name](index, params)
+        return self._select(name, index.scope(name, params) if index else None, bound)
+
+    def _select(self, name: str, graphs: list[str] | None, bound: dict[str, Any] | None = None) -> list[Row]:
+        """Run the named query over ``graphs`` (None: the whole store)."""
+        q = queries.get(name)
+        scope = None if graphs is None else [ox.NamedNode(g) for g in graphs]
         try:
-            solutions = self._db.query(_with_values(q.sparql, bound), prefixes=PREFIXES)
+            solutions = self._db.query(_with_values(q.sparql, bound or {}), prefixes=PREFIXES, named_graphs=scope)
         except SyntaxError as e:
             raise QueryError(name, f"invalid SPARQL: {e}") from e
-        variables = [v.value for v in solutions.variables if v.value not in params]
+        variables = [v.value for v in solutions.variables if v.value not in (bound or {})]
         return [{v: _value(s[v]) for v in variables} for s in solutions]
+
+    def _search_index(self) -> search_index.SearchIndex | None:
+        if self._index is _UNOPENED:
+            self._index = search_index.open_index(self._store.path, self.graph_names, self._select,
+                                                  stale=self._store.resolution_stale())
+        return self._index   # type: ignore[no-any-return]
+
+    def graph_names(self) -> Iterator[str]:
+        return (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def edges_at(self, nodes: list[str]) -> list[Row] | None:
+        """The rows of the edges query that touch ``nodes``, from the search index (None
+        without one: then read them all)."""
+        index = self._search_index()
+        return index.edges_at(nodes) if index else None
 
     def article_graphs(self) -> Iterator[tuple[str, list[Triple]]]:
         prefix = ids.GRAPH + "article/"
@@ -312,6 +341,8 @@ class EmbeddedStore:
         db = self.database()
         db.update(update)
         db.flush()
+        view = self.view()
+        search_index.sync(self.path, view.graph_names(), view._select)   # before the marker goes
         (self.path / _STALE).unlink(missing_ok=True)
 
     def mark_resolution_stale(self) -> None:

@@ -11,6 +11,7 @@ own functions from outside, so kg carries no test hook:
 - ``flushed``     the n-th flush has written everything
 - ``resolution``  the identity-resolution graph is about to be rebuilt (all articles written)
 - ``close``       the store is about to be closed (RocksDB not flushed by kg)
+- ``index``       the search index has its rows for the n-th time, not yet committed
 - ``parsed``      the store has parsed the n-th quad it writes (with ``KG_CHAOS_BULK=1``, which
                   sends every batch of new articles through Oxigraph's bulk loader: inside it)
 - ``load-flush``  ``kg load`` has written its n-th batch of articles to Neo4j
@@ -83,6 +84,9 @@ def install() -> None:
     embedded._replace_update = _before("between", embedded._replace_update)
     resolve.links = _before("resolution", resolve.links)
     embedded.EmbeddedStore.close = _before("close", embedded.EmbeddedStore.close)   # type: ignore[method-assign]
+    from kg.store import search_index
+
+    search_index._Writer.replace = _after("index", search_index._Writer.replace)   # type: ignore[method-assign]
     if os.environ.get("KG_CHAOS_BULK") == "1":
         embedded._BULK_BYTES = 0
     parse = embedded.ox.parse
