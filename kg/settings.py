@@ -14,8 +14,8 @@ def store_location(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def write_batch_size() -> int:
     """Articles per store write when ingesting (``$KG_BATCH``, default 500: each of Oxigraph's
-    bulk loads has a fixed cost, so 200-article batches cost 1.5-2× the CPU per article of 500
-    or 1000; benchmarks/README.md)."""
+    bulk loads has a fixed cost, so 200-article batches cost 1.3-1.9× the CPU per article of
+    500 or 1000 in isolation; benchmarks/README.md)."""
     return int(os.environ.get("KG_BATCH", "500"))
 
 
