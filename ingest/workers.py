@@ -38,10 +38,28 @@ _extract: Extractor | None = None
 
 def _init(extractor: Extractor | None) -> None:
     global _extract
+    _let_go_of_the_forkserver()
     _die_with_parent()
     if extractor is None:
         from ingest.extract import extract_article as extractor   # type: ignore[assignment]
     _extract = extractor
+
+
+def _let_go_of_the_forkserver() -> None:
+    """Every process the forkserver forks inherits the write end of its "alive" pipe, and the
+    forkserver exits only when all of them have closed it: with a killed ``kg ingest`` the workers
+    would wait for the forkserver to die (``_die_with_parent``) and it for them. Workers start no
+    processes, so they close it (CPython keeps the descriptor in a private attribute)."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(fd, int):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+        server._forkserver_alive_fd = None   # type: ignore[union-attr]
 
 
 def _die_with_parent() -> None:
