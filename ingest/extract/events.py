@@ -65,6 +65,11 @@ class _Patterns:
                           + lexicon.cue_alternation("speech_weak", True) + r")\b", re.IGNORECASE)
 
     @cached_property
+    def said_before(self) -> re.Pattern[str]:
+        # A verb of saying: a date after it, with no event named after the date, is in what was said.
+        return re.compile(r"(?<!\w)" + lexicon.cue_alternation("reported_speech") + r"(?!\w)")
+
+    @cached_property
     def speech_lead(self) -> re.Pattern[str]:
         lead = lexicon.cue_alternation("speech_lead")
         return re.compile(r"(?:^|[,.]\s*)(?:" + lead + r"(?: [^,]{0,60})?|Tại buổi [^,]{0,40})\s*,\s*" + _HONORIFIC + r"?\s*$")
@@ -176,6 +181,9 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
             noun = _event_noun(doc, max(sentence.start, date.start - 120), min(sentence.end, date.end + 200))
             if not noun:
                 continue
+            if noun.start() < date.start and P.said_before.search(doc.m, noun.end(), date.start) \
+                    and not _event_noun(doc, date.end, sentence.end):
+                continue  # "… tại buổi làm việc, ông X cho biết ngày mai (27-6) các cơ sở sẽ …": what was said
             if _issues_document(doc, sentence.start, sentence.end, directives):
                 continue
             out.append((date, noun.start()))
