@@ -229,8 +229,18 @@ def _comma_in_name() -> str:
     return joined + "|" + listed
 
 
+@cache
+def _name_words() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _comma_in_name() + r"|[^,.;:()“”\"]){3,90}", re.IGNORECASE)
+
+
+@cache
+def _object_words() -> re.Pattern[str]:
+    return re.compile(r"\s*((?:" + _comma_in_name() + r"|[^,.;:()]){3,80})", re.IGNORECASE)
+
+
 def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
-    m = re.match(r"(?:" + _comma_in_name() + r"|[^,.;:()“”\"]){3,90}", doc.text[noun_start:limit], re.IGNORECASE)
+    m = _name_words().match(doc.text, noun_start, limit)
     text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
     stop = P.name_stop.search(text)
     if stop:
@@ -240,7 +250,7 @@ def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> s
 
 def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
     if cue_end is not None:
-        obj = re.match(r"\s*((?:" + _comma_in_name() + r"|[^,.;:()]){3,80})", doc.text[cue_end:sentence_end], re.IGNORECASE) \
+        obj = _object_words().match(doc.text, cue_end, sentence_end) \
             if not re.match(r"\s*,", doc.text[cue_end:sentence_end]) else None
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
             text = obj.group(1)

@@ -30,7 +30,8 @@ def extract_command(inputs: Paths,
     try:
         with partial.open("w", encoding="utf-8") as f, bar:
             result = extract_contracts(inputs, f, strict=strict, progress=advance)
-        _keep_last_line_per_id(partial)
+        if result.notes:  # a repeated id is always noted: no notes, no second pass over the output
+            _keep_last_line_per_id(partial)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

@@ -277,12 +277,17 @@ class SearchIndex:
 
     def _ids(self, iris: Iterable[str]) -> list[int]:
         iris = set(iris)
-        missing = sorted(i for i in iris if i not in self._id)
-        if missing:
-            for node, iri in self._q("SELECT id, iri FROM node WHERE iri IN (SELECT value FROM json_each(?))",
-                                     json.dumps(missing)):
-                self._id[iri], self._iri[node] = node, iri
+        self._remember("iri", sorted(i for i in iris if i not in self._id))
         return sorted(self._id[i] for i in iris if i in self._id)
+
+    def _remember(self, column: str, missing: list[Any]) -> None:
+        """Reads the (id, iri) pairs of the nodes not yet cached, by ``column`` ("id" or "iri")."""
+        if not missing:
+            return
+        sql = ("SELECT id, iri FROM node WHERE iri IN (SELECT value FROM json_each(?))" if column == "iri"
+               else "SELECT id, iri FROM node WHERE id IN (SELECT value FROM json_each(?))")
+        for node, iri in self._q(sql, json.dumps(missing)):
+            self._id[iri], self._iri[node] = node, iri
 
     def _iris(self, nodes: Iterable[int]) -> set[str]:
         return set(self._iri_map(nodes).values())
@@ -371,11 +376,7 @@ class SearchIndex:
 
     def _iri_map(self, nodes: Iterable[int]) -> dict[int, str]:
         nodes = set(nodes)
-        missing = sorted(n for n in nodes if n not in self._iri)
-        if missing:
-            for node, iri in self._q("SELECT id, iri FROM node WHERE id IN (SELECT value FROM json_each(?))",
-                                     json.dumps(missing)):
-                self._id[iri], self._iri[node] = node, iri
+        self._remember("id", sorted(n for n in nodes if n not in self._iri))
         return {n: self._iri[n] for n in nodes if n in self._iri}
 
     def _linked(self, kind: str, b: Iterable[int]) -> set[int]:
