@@ -174,6 +174,13 @@ def honorific_pattern() -> re.Pattern[str]:
 
 
 @cache
+def address_pattern() -> re.Pattern[str]:
+    """A form of address (tables/cues.tsv ``address``: ông, bà, đồng chí) and the space before the
+    capital that starts the name after it."""
+    return re.compile("(?i:" + cue_alternation("address", fold=True) + r")\s+(?=" + UPPER + ")")
+
+
+@cache
 def rank_pattern() -> re.Pattern[str]:
     return _bounded(list(column("ranks")))
 

@@ -211,7 +211,11 @@ def find_memberships(doc: Doc, tokens: list[Token], mentions: list[Mention]) -> 
         end = _body_phrase(doc, tokens, start, header.end("body"))
         if end == start:
             continue
-        stop = doc.m.find("\n\n", header.end())
+        # A list set out below its header runs to the blank line; one that goes on in the same
+        # line ("6 ủy viên Bộ Chính trị khóa IX tái cử gồm: A, B, C đều trúng …") ends with it.
+        line_end = doc.m.find("\n", header.end())
+        line_end = len(doc.m) if line_end < 0 else line_end
+        stop = line_end if doc.m[header.end():line_end].strip() else doc.m.find("\n\n", header.end())
         stop = len(doc.m) if stop < 0 else stop
         for m in mentions:
             if header.end() <= m.start < stop and not m.short:

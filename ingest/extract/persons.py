@@ -110,10 +110,30 @@ def _preceding_title_end(doc: Doc, tokens: list[Token], i: int) -> PostSpan | No
     starts = title_starts(doc)
     for start in starts[bisect_left(starts, window_start):bisect_left(starts, name_start)]:
         post = post_at(doc, tokens, start, name_start)
-        if post and doc.m[post.end:name_start].strip() == "":
+        if post and _only_address(doc, tokens, post, name_start):
             if best is None or post.start < best.start:
                 best = post
     return best
+
+
+def _only_address(doc: Doc, tokens: list[Token], post: PostSpan, name_start: int) -> bool:
+    """Nothing but space between a title and a name, or a form of address in lower case after a
+    body's name: "Bộ trưởng Nông nghiệp ông Lê Huy Ngọ". A capital "Ông" starts a new sentence (a
+    caption run on), and "nhóm đại biểu Quốc hội do bà X" (a function word before the address)
+    is not a title of X."""
+    gap = doc.m[post.end:name_start]
+    if gap.strip() == "":
+        return True
+    at = post.end + len(gap) - len(gap.lstrip())
+    address = lexicon.address_pattern().match(doc.m, at)
+    if address is None or address.end() != name_start or not doc.m[at].islower():
+        return False
+    if tokens[token_at(tokens, post.end) - 1].text.casefold() in lexicon.post_stop_words():
+        return False
+    # "quyết định của Ban Thường vụ Thành ủy ông X", "Thay mặt Đoàn ĐBQH ông X": a title read
+    # inside a body's name, which the address does not make X's.
+    k = token_at(tokens, post.status_start)
+    return k == 0 or not tokens[k - 1].cap or doc.m[tokens[k - 1].end:post.status_start].strip() != ""
 
 
 def _title_chain_before(doc: Doc, tokens: list[Token], i: int) -> list[PostSpan]:
@@ -153,6 +173,10 @@ def _posts_after(doc: Doc, tokens: list[Token], offset: int, limit: int) -> list
         if not sep or sep.end() == pos:
             break
         start = sep.end()
+        rank = lexicon.rank_pattern().match(doc.m, start)
+        if rank and sep.group(0).strip() == "," and re.match(r"\s*,", doc.m[rank.end():limit]):
+            pos = rank.end()
+            continue  # "Lê Hồng Anh, Đại tướng, Bộ trưởng Bộ Công an": a rank, then the post
         status_word = re.match(r"(nguyên|cố|tân)\s+", doc.m[start:limit], re.IGNORECASE)
         title_start = start + (status_word.end() if status_word else 0)
         post = post_at(doc, tokens, title_start, limit)

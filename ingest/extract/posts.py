@@ -72,6 +72,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
         if t.cap and t.text in lexicon.function_words() and t.mask != "place" \
                 and not (gap == " " and _bare_head(tokens[i - 1].text)):
             break  # "La Gi (NLĐ)- Tại kỳ họp": a new sentence run on; but "Vụ Các tổ chức quốc tế"
+        if t.cap and t.mask != "place" and lexicon.address_pattern().match(doc.m, t.start):
+            break  # "… Ban Kinh tế Trung ương Ông Phạm Minh Chính": a caption run on, a new sentence
         if t.cap and title_pat.match(doc.m, t.start) and ("-" in gap or "–" in gap or not _QUALIFIER.match(doc.m, t.start)) \
                 and not (gap == " " and _bare_head(tokens[i - 1].text)):
             break  # a new post begins: "Ủy viên Bộ Chính trị - Thường trực Ban Bí thư"; but "Đoàn ĐBQH"
@@ -79,6 +81,9 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
         if term and term.end() <= limit:
             end = last_real = term.end()
             i = token_at(tokens, end)
+            if i < len(tokens) and doc.m[end:tokens[i].start] == " " and tokens[i].text.islower() \
+                    and not body_words.match(doc.m, tokens[i].start):
+                break  # "Ủy viên Bộ Chính trị khóa IX tái cử": a verb after the term; but "khóa XIV đơn vị …"
             continue
         body = lexicon.body_pattern().match(doc.m, t.start)
         word = body_words.match(doc.m, t.start)

@@ -7,7 +7,7 @@ country, so a capitalised place is never read as the start of a personal name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 from itertools import accumulate, compress, count, repeat
 from operator import contains, itemgetter
@@ -66,6 +66,9 @@ def tokenize(doc: Doc) -> list[Token]:
     masks = list(map(mask_at.get, starts))
     if "-" in doc.m:
         _split_run_on_words(starts, ends, words, caps, masks)
+    glued = [m.start() for m in _GLUED_LIST_NUMBER.finditer(doc.m) if doc.m[m.start() - 2:m.start()].islower()]
+    if glued:
+        _split_glued_numbers(glued, starts, ends, words, caps, masks)
     # tuple.__new__ skips NamedTuple's Python-level constructor (Token._make is one too).
     return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, words, caps, masks)))
 
@@ -87,6 +90,29 @@ def _split_run_on_words(starts: list[int], ends: list[int], words: list[str], ca
         words[k:k + 1] = parts
         caps[k:k + 1] = [p[:1].isupper() for p in parts]
         masks[k:k + 1] = [masks[k]] * len(parts)
+
+
+_GLUED_LIST_NUMBER = re.compile(r"(?<=[^\W\d_]{2})\d{1,3}(?=\.(?:\s|$))")
+"""A list's next number run on to the end of the item before it, its line break lost:
+"Thứ trưởng Bộ Tư pháp4. Lê Thị Bân" (lower-case letters just before, a dot just after)."""
+
+
+def _split_glued_numbers(offsets: list[int], starts: list[int], ends: list[int], words: list[str],
+                         caps: list[bool], masks: list[str | None]) -> None:
+    """One token for the word and one for the number at each offset in ``offsets``, so the
+    item's post ends before the number ("Tư pháp4." reads as "Tư pháp" then "4."). Edits the
+    columns in place, from the end so indexes stay valid."""
+    for offset in reversed(offsets):
+        k = bisect_right(starts, offset) - 1
+        if k < 0 or not starts[k] < offset < ends[k]:
+            continue
+        cut = offset - starts[k]
+        word = words[k]
+        starts[k:k + 1] = [starts[k], offset]
+        ends[k:k + 1] = [offset, ends[k]]
+        words[k:k + 1] = [word[:cut], word[cut:]]
+        caps[k:k + 1] = [caps[k], False]
+        masks[k:k + 1] = [masks[k]] * 2
 
 
 def token_at(tokens: list[Token], offset: int) -> int:

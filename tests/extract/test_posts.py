@@ -36,6 +36,26 @@ def positions(text: str, date: str | None = None):
     ("Ông Phan Văn Lộc, Phó Chủ tịch Hội đồng quản trị kiêm Tổng Giám đốc Công ty Điện lực Miền Trung, phát biểu.",
      "Phan Văn Lộc", ["Phó Chủ tịch Hội đồng quản trị Công ty Điện lực Miền Trung", "Tổng Giám đốc Công ty Điện lực Miền Trung"]),
     ("Tới dự có các nguyên Chủ tịch nước: Trương Văn A, Lê Văn B.", "Lê Văn B", ["nguyên Chủ tịch nước"]),
+    # a numbered list whose line breaks were lost: the next number is not part of the post
+    ("Danh sách:\n1. Hoàng Văn An, Thứ trưởng Bộ Tư pháp2. Lê Thị Bân, Bí thư Tỉnh ủy Tây Ninh3. Vũ Văn Cao, Bí thư Tỉnh ủy",
+     "Lê Thị Bân", ["Bí thư Tỉnh ủy Tây Ninh"]),
+    ("Dự có ông Lê Văn Hải, Thiếu tướng, Thứ trưởng Bộ Công an.", "Lê Văn Hải", ["Thứ trưởng Bộ Công an"]),
+    ("Phó Chủ tịch Thường trực UBND tỉnh ông Đặng Văn Dũng cho biết.", "Đặng Văn Dũng",
+     ["Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh"]),
+    # a caption run on: the capital "Ông" starts a new sentence, the post is the one before it
+    ("Ông Trần Văn Thăng làm Phó Trưởng ban Kinh tế Trung ương Ông Phạm Văn Chính công bố quyết định.",
+     "Phạm Văn Chính", []),
+    ("Theo quyết định của Ban Thường vụ Thành ủy ông Lê Văn Trung, Bí thư Quận ủy, được điều động.", "Lê Văn Trung",
+     ["Bí thư Quận ủy"]),
+    ("Đoàn đại biểu Quốc hội do bà Tôn Nữ Thị Hoa dẫn đầu làm việc với Bộ Ngoại giao.", "Tôn Nữ Thị Hoa", []),
+    # a membership list in one line ends with it; the term ends the body before "tái cử"
+    ("6 ủy viên Bộ Chính trị khóa IX tái cử gồm: Tổng Bí thư Nông Văn Mạnh, Bộ trưởng Công an Lê Văn Anh đều "
+     "trúng cử.\nÔng Hoàng Văn Tuấn, Thứ trưởng Bộ Tư pháp, phát biểu.", "Lê Văn Anh",
+     ["Bộ trưởng Công an", "Ủy viên Bộ Chính trị khóa IX"]),
+    ("6 ủy viên Bộ Chính trị khóa IX tái cử gồm: Tổng Bí thư Nông Văn Mạnh, Bộ trưởng Công an Lê Văn Anh đều "
+     "trúng cử.\nÔng Hoàng Văn Tuấn, Thứ trưởng Bộ Tư pháp, phát biểu.", "Hoàng Văn Tuấn", ["Thứ trưởng Bộ Tư pháp"]),
+    ("Đồng chí Trần Văn Hải, Ủy viên Bộ Chính trị, Bí thư Thành ủy có bài viết với nhan đề: “Người con ưu tú”.\n"
+     "Đồng chí Phan Văn Tuệ sinh năm 1917 tại Hà Nội.", "Phan Văn Tuệ", []),
 ])
 def test_post_forms(text, name, expected):
     assert posts(text)[name] == expected
