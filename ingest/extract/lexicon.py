@@ -174,6 +174,19 @@ def honorific_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _lunar_year_parts() -> dict[str, tuple[str, int]]:
+    return {canonical(r["word"]): (r["part"], int(r["order"])) for r in rows("lunar_years")}
+
+
+def is_lunar_year(first: str, second: str) -> bool:
+    """A year of the sexagenary cycle ("Đinh Dậu", "Giáp Thìn"): a heavenly stem and an earthly
+    branch of the same parity (tables/lunar_years.tsv). "Đinh" is also a family name."""
+    parts = _lunar_year_parts()
+    stem, branch = parts.get(first), parts.get(second)
+    return bool(stem and branch and stem[0] == "stem" and branch[0] == "branch" and stem[1] % 2 == branch[1] % 2)
+
+
+@cache
 def address_pattern() -> re.Pattern[str]:
     """A form of address (tables/cues.tsv ``address``: ông, bà, đồng chí) and the space before the
     capital that starts the name after it."""

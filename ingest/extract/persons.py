@@ -342,6 +342,8 @@ def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: 
             return None  # "Đoàn Cựu chiến binh": a body, not the family name Đoàn
     if doc.layers.get("byline_start", len(doc.m)) <= tokens[s].start:
         return None
+    if e - s == 2 and not honorific and lexicon.is_lunar_year(tokens[s].text, tokens[s + 1].text):
+        return None  # "năm mới Đinh Dậu": a year's name
     if _is_credit(doc, tokens, s, e):
         return None
     start, end = tokens[s].start, tokens[e - 1].end

@@ -98,5 +98,5 @@ def mapping(name: str, value_col: str) -> dict[str, str]:
 TABLES = (
     "abbreviations", "titles", "body_types", "document_kinds", "honorifics", "surnames",
     "cues", "event_kinds", "body_words", "status_cues", "ranks", "not_person_before", "countries", "function_words", "post_stop_words",
-    "title_short_forms",
+    "title_short_forms", "lunar_years",
 )

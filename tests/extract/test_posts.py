@@ -101,3 +101,9 @@ def test_forms_the_synthetic_corpus_found(text, name, expected):
 
 def test_a_name_inside_a_doctrine_is_not_a_person():
     assert "Hồ Chí Minh" not in posts("Học tập phong cách Hồ Chí Minh dưới sự chủ trì của ông Trần Văn Bình.")
+
+
+def test_a_lunar_year_and_an_ocean_are_not_people():
+    found = posts("Bước sang năm mới Đinh Dậu, đồng chí Uông Văn Lưu, Bộ trưởng Bộ Tư pháp, dự hội nghị Châu Á - "
+                  "Thái Bình Dương. Năm Giáp Thìn, ông Điểu Văn Kré làm Bí thư Tỉnh ủy.")
+    assert found == {"Uông Văn Lưu": ["Bộ trưởng Bộ Tư pháp"], "Điểu Văn Kré": ["Bí thư Tỉnh ủy"]}
