@@ -304,6 +304,12 @@ def _lookup(trie: Trie, words: Sequence[str]) -> tuple[str, ...]:
     return node.get(_END, ()) if isinstance(node, dict) else ()  # type: ignore[return-value]
 
 
+def names_a_district(text: str) -> bool:
+    """``text`` is, word for word, the name of a district-level unit of either era ("Hà Đông",
+    "Sầm Sơn"), which a bare name never is for :func:`find_places` (too many given names)."""
+    return bool(_lookup(_gazetteer().tries["district"], _words(text)))
+
+
 # -- finding ----------------------------------------------------------------------------------
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ingest import places
 from ingest.extract import lexicon
 from ingest.extract.doc import Doc
 from ingest.extract.persons import Mention
@@ -103,8 +104,6 @@ def _jurisdiction(doc: Doc, post: PostSpan) -> tuple[str | None, Place | None]:
     """The place words of a post as written ("tỉnh", "huyện Ninh Sơn") and the unit they mean,
     when the article makes it clear (ingest/places.py: a named unit, or the article's province
     for a bare "tỉnh"). Kept apart from the contract's post string."""
-    from ingest import places
-
     context = doc.layers.get("place_context")
     inside = [m for m in doc.layers.get("place_mentions", ()) if post.title_end <= m.start and m.end <= post.end]
     if inside:
@@ -318,6 +317,13 @@ def build_persons(doc: Doc, mentions: list[Mention], extra: dict[str, list[Posit
     for idx in listed:
         if not any(owner.get(j) == owner.get(idx) for j in range(len(mentions)) if j not in listed):
             owner.pop(idx, None)
+    # A name written only bare (no honorific, no post anywhere in the article) that is a district's
+    # ("… các huyện Tiền Hải, Thái Thụy", "Hà Nội, Hà Đông, Hải Phòng") is that place.
+    for key in {m.key for m in full if m.key not in extra and places.names_a_district(m.name)}:
+        taken = [idx for idx, k in owner.items() if k == key]
+        if not any(mentions[idx].honorific or mentions[idx].posts for idx in taken):
+            for idx in taken:
+                del owner[idx]
     names: dict[str, str] = {}
     evidence: dict[str, list] = {}
     positions: dict[str, list[Position]] = {}

@@ -107,3 +107,9 @@ def test_a_lunar_year_and_an_ocean_are_not_people():
     found = posts("Bước sang năm mới Đinh Dậu, đồng chí Uông Văn Lưu, Bộ trưởng Bộ Tư pháp, dự hội nghị Châu Á - "
                   "Thái Bình Dương. Năm Giáp Thìn, ông Điểu Văn Kré làm Bí thư Tỉnh ủy.")
     assert found == {"Uông Văn Lưu": ["Bộ trưởng Bộ Tư pháp"], "Điểu Văn Kré": ["Bí thư Tỉnh ủy"]}
+
+
+def test_a_district_named_bare_is_a_place_and_with_an_honorific_a_person():
+    found = posts("Nước biển tràn qua các huyện ven biển như Tiền Hải, Thái Thụy gây úng ngập. "
+                  "Ông Hoàng Sa, Chủ tịch UBND xã Lộc Điền, cho biết đã di dời 300 hộ.")
+    assert found == {"Hoàng Sa": ["Chủ tịch Ủy ban nhân dân xã Lộc Điền"]}
