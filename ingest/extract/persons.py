@@ -305,6 +305,8 @@ def _foreign_name_shape(doc: Doc, tokens: list[Token], k: int, stop: int) -> boo
     """A capitalised run after a title that is a name, not the rest of a body ("Bộ Công | an")."""
     if lexicon.body_pattern().match(doc.m, tokens[k].start):
         return False
+    if any(tokens[j].mask == "abbr" for j in range(k, stop)):
+        return False  # "Chủ tịch HĐQT Công ty …", "Chủ tịch Tổng LĐLĐ Việt Nam": a body's abbreviation
     after = tokens[stop - 1].end
     if after < len(doc.m) and doc.m[after] == " " and stop < len(tokens) and not tokens[stop].cap:
         if lexicon.body_words_pattern().match(doc.m, tokens[stop].start):

@@ -113,3 +113,12 @@ def test_a_district_named_bare_is_a_place_and_with_an_honorific_a_person():
     found = posts("Nước biển tràn qua các huyện ven biển như Tiền Hải, Thái Thụy gây úng ngập. "
                   "Ông Hoàng Sa, Chủ tịch UBND xã Lộc Điền, cho biết đã di dời 300 hộ.")
     assert found == {"Hoàng Sa": ["Chủ tịch Ủy ban nhân dân xã Lộc Điền"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Đề cập đến quỹ đất, ông Bùi Văn Hùng, Chủ tịch HĐQT Công ty cổ phần Licogi 16 nêu vướng mắc.",
+    "Có mặt Phó Chủ tịch Tổng LĐLĐ Việt Nam Trần Văn Lâm và các đại biểu.",
+])
+def test_a_company_board_or_federation_abbreviation_is_not_a_name(text):
+    found = posts(text)
+    assert len(found) == 1 and not any("HĐQT" in name or "LĐLĐ" in name for name in found), found
