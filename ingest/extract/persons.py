@@ -41,7 +41,7 @@ class Mention:
     name: str                    # as written
     key: str
     honorific: bool = False
-    short: bool = False          # one-word short form ("ông Triết")
+    short: bool = False          # a short form: "ông Triết", "ông Xuân Anh" (resolve_short_forms)
     posts: list[PostSpan] = field(default_factory=list)
     rule: str = "name"
 
@@ -355,10 +355,21 @@ def _make(doc: Doc, tokens: list[Token], s: int, e: int, honorific: bool, rule: 
 
 
 def resolve_short_forms(mentions: list[Mention]) -> None:
-    """ "ông Thăng" → the key of the one full name ending in "Thăng" (left as is when none or several)."""
+    """ "ông Thăng" → the key of the one full name ending in "Thăng" (left as is when none or several).
+    A two-word name, not starting with a family name, that is the end of one longer Vietnamese name of
+    the article ("ông Xuân Anh" after "Nguyễn Xuân Anh": the given names, as the genre calls people on
+    second mention) is that person too."""
     full = {m.key for m in mentions if not m.short}
+    vietnamese = {m.key for m in mentions if not m.short and m.name.split()[0] in lexicon.surnames()}
     for m in mentions:
-        if m.short:
+        words = m.key.split()
+        # "Thái Ly" starts with a family name: a two-word full name of its own
+        if not m.short and len(words) == 2 and m.name.split()[0] not in lexicon.surnames():
+            longer = {k for k in vietnamese if len(k.split()) > 2 and k.split()[-2:] == words}
+            if len(longer) == 1:
+                m.key, m.short = longer.pop(), True
+    for m in mentions:
+        if m.short and " " not in m.key:
             candidates = {k for k in full if k.split()[-1] == m.key}
             if len(candidates) == 1:
                 m.key = candidates.pop()

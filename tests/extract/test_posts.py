@@ -122,3 +122,10 @@ def test_a_district_named_bare_is_a_place_and_with_an_honorific_a_person():
 def test_a_company_board_or_federation_abbreviation_is_not_a_name(text):
     found = posts(text)
     assert len(found) == 1 and not any("HĐQT" in name or "LĐLĐ" in name for name in found), found
+
+
+def test_given_names_on_second_mention_are_the_same_person():
+    found = posts("Theo ông Hoàng Tuấn Anh, Chủ tịch UBND TP Đà Nẵng, thu ngân sách tăng. Ông Tuấn Anh nói thêm "
+                  "về dự án. Bà Thái Ly và ông Nguyễn Đình Thái Ly cùng dự.")
+    assert found == {"Hoàng Tuấn Anh": ["Chủ tịch Ủy ban nhân dân Thành phố Đà Nẵng"], "Thái Ly": [],
+                     "Nguyễn Đình Thái Ly": []}
