@@ -52,11 +52,13 @@ def _runs(doc: Doc, tokens: list[Token], start: int, end: int) -> list[tuple[int
     capitals = _capitalised(doc, tokens)
     k = bisect_left(capitals, token_at(tokens, start))
     function_words = lexicon.function_words()
+    middle_names = lexicon.cues("middle_name")
     while k < len(capitals) and tokens[capitals[k]].start < end:
         i = capitals[k]
         j = i + 1
         while j < len(tokens) and tokens[j].start < end and tokens[j].cap and not tokens[j].mask \
-                and doc.m[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].text not in function_words:
+                and doc.m[tokens[j - 1].end:tokens[j].start] == " " \
+                and (tokens[j].text not in function_words or tokens[j - 1].text in middle_names):
             j += 1
         runs.append((i, j))
         k = bisect_left(capitals, j, k + 1)

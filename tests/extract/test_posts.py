@@ -129,3 +129,8 @@ def test_given_names_on_second_mention_are_the_same_person():
                   "về dự án. Bà Thái Ly và ông Nguyễn Đình Thái Ly cùng dự.")
     assert found == {"Hoàng Tuấn Anh": ["Chủ tịch Ủy ban nhân dân Thành phố Đà Nẵng"], "Thái Ly": [],
                      "Nguyễn Đình Thái Ly": []}
+
+
+def test_a_given_name_that_often_starts_a_sentence_after_a_middle_name():
+    found = posts("Ông Trần Văn Hiện, Trưởng ban Tuyên giáo Tỉnh ủy Cà Mau, phát biểu. Hiện nay tỉnh có 9 huyện.")
+    assert found == {"Trần Văn Hiện": ["Trưởng ban Tuyên giáo Tỉnh ủy Cà Mau"]}
