@@ -239,13 +239,24 @@ def _object_words() -> re.Pattern[str]:
     return re.compile(r"\s*((?:" + _comma_in_name() + r"|[^,.;:()]){3,80})", re.IGNORECASE)
 
 
+def _clipped(text: str, max_words: int) -> str:
+    """The first ``max_words`` words of a name, without the function words a cut can leave at its
+    end ("đoàn công tác … đến thăm và": cues.tsv dangling)."""
+    words = text.split()[:max_words]
+    if len(words) == max_words:
+        dangling = lexicon.cues("dangling")
+        while len(words) > 1 and words[-1].casefold() in dangling:
+            words.pop()
+    return " ".join(words).rstrip(" ,")
+
+
 def _event_name(doc: Doc, noun_start: int, limit: int, max_words: int = 12) -> str:
     m = _name_words().match(doc.text, noun_start, limit)
     text = m.group(0) if m else doc.text[noun_start:noun_start + 40]
     stop = P.name_stop.search(text)
     if stop:
         text = text[:stop.start()]
-    return " ".join(text.split()[:max_words]).rstrip(" ,")
+    return _clipped(text, max_words)
 
 
 def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int, cue_end: int | None) -> str | None:
@@ -255,7 +266,7 @@ def _led_what(doc: Doc, mention: Mention, sentence_start: int, sentence_end: int
         if obj and not re.match(r"\s*(?:và|cùng)\b", obj.group(1)):
             text = obj.group(1)
             stop = P.name_stop.search(text)
-            return " ".join((text[:stop.start()] if stop else text).split()[:10]).rstrip(" ,")
+            return _clipped(text[:stop.start()] if stop else text, 10)
     # "<group> do đồng chí X … làm Tổ trưởng": the group is named before "do" (and before the
     # titles X is given there: "do Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch X dẫn đầu").
     head = doc.m[sentence_start:min([mention.start] + [p.status_start for p in mention.posts if p.end <= mention.start])]

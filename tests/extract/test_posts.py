@@ -134,3 +134,9 @@ def test_given_names_on_second_mention_are_the_same_person():
 def test_a_given_name_that_often_starts_a_sentence_after_a_middle_name():
     found = posts("Ông Trần Văn Hiện, Trưởng ban Tuyên giáo Tỉnh ủy Cà Mau, phát biểu. Hiện nay tỉnh có 9 huyện.")
     assert found == {"Trần Văn Hiện": ["Trưởng ban Tuyên giáo Tỉnh ủy Cà Mau"]}
+
+
+def test_a_group_name_cut_at_its_word_limit_does_not_end_in_a_function_word():
+    x = extract_article(Article(id="t", date="2017-06-06", text="Sáng 5/6, Thứ trưởng Nguyễn Văn Sơn dẫn đầu đoàn công "
+                                "tác của Bộ Công an đến thăm và làm việc tại tỉnh Hà Giang."))
+    assert [p.led for e in x.events for p in e.participants] == ["đoàn công tác của Bộ Công an đến thăm"]
