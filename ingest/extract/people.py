@@ -171,6 +171,11 @@ def same_post_key(text: str) -> str:
     short = lexicon.title_short_forms().match(rest)
     if short:
         rest = lexicon.title_full_forms()[short.group(0)] + rest[short.end():]
+    # "Bộ trưởng Y tế" and "Bộ trưởng Bộ Y tế" (cues.tsv ministry_title, ministry_head): one post
+    (head,) = (h.casefold() for h in lexicon.cues("ministry_head"))
+    for title in (t.casefold() for t in lexicon.cues("ministry_title")):
+        if rest.startswith(title + " ") and not rest.startswith(f"{title} {head} "):
+            rest = f"{title} {head} {rest[len(title) + 1:]}"
     return key((status.group(0) if status else "") + rest)
 
 

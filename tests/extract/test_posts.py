@@ -140,3 +140,8 @@ def test_a_group_name_cut_at_its_word_limit_does_not_end_in_a_function_word():
     x = extract_article(Article(id="t", date="2017-06-06", text="Sáng 5/6, Thứ trưởng Nguyễn Văn Sơn dẫn đầu đoàn công "
                                 "tác của Bộ Công an đến thăm và làm việc tại tỉnh Hà Giang."))
     assert [p.led for e in x.events for p in e.participants] == ["đoàn công tác của Bộ Công an đến thăm"]
+
+
+def test_a_ministers_post_with_and_without_the_ministrys_head_word_is_one_post():
+    found = posts("Bộ trưởng Bộ Y tế Nguyễn Văn Long cho biết như vậy. Bộ trưởng Y tế Nguyễn Văn Long lưu ý thêm.")
+    assert found == {"Nguyễn Văn Long": ["Bộ trưởng Bộ Y tế"]}
