@@ -53,6 +53,7 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
     """Offset where the body words starting at token i end (i is the first token after the title)."""
     end = tokens[i - 1].end if i > 0 else 0
     last_real = end
+    open_field_end = -1
     body_words = lexicon.body_words_pattern()
     title_pat = lexicon.title_pattern()
     while i < len(tokens) and tokens[i].start < limit:
@@ -94,6 +95,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             ends.append(word.end())
         if ends:
             end = last_real = max(ends)
+            phrase = _SPACES.sub(" ", doc.m[t.start:end]).casefold()
+            open_field_end = end if t.cap and phrase in _open_fields() else -1
             i = token_at(tokens, end)
             continue
         if t.mask:
@@ -120,7 +123,8 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             # triển quỹ đất", "Văn phòng Đăng ký đất đai"): up to three more words, none a verb
             # or function word (tables/post_stop_words.tsv).
             run = _lowercase_run(tokens, i, limit, doc)
-            if run and tokens[i - 1].cap and not tokens[i - 1].mask:
+            # also after a field that takes a complement: "Trường ĐH Khoa học tự nhiên"
+            if run and ((tokens[i - 1].cap and not tokens[i - 1].mask) or tokens[i - 1].end == open_field_end):
                 end = last_real = tokens[i + run - 1].end
                 i += run
                 continue
@@ -133,6 +137,11 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             last_real = end
         i = token_at(tokens, end)
     return last_real
+
+
+@cache
+def _open_fields() -> frozenset[str]:
+    return frozenset(c.casefold() for c in lexicon.cues("open_field"))
 
 
 def _bare_head(word: str) -> bool:

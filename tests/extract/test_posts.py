@@ -48,6 +48,11 @@ def positions(text: str, date: str | None = None):
     ("Theo quyết định của Ban Thường vụ Thành ủy ông Lê Văn Trung, Bí thư Quận ủy, được điều động.", "Lê Văn Trung",
      ["Bí thư Quận ủy"]),
     ("Đoàn đại biểu Quốc hội do bà Tôn Nữ Thị Hoa dẫn đầu làm việc với Bộ Ngoại giao.", "Tôn Nữ Thị Hoa", []),
+    # a field that takes a lower-case complement; a complete name is followed by a verb
+    ("Ông Lê Văn Quân, nguyên Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên, phát biểu.", "Lê Văn Quân",
+     ["nguyên Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên"]),
+    ("Ông Phạm Văn Lộc, Vụ trưởng Vụ Tổ chức cán bộ, đọc quyết định.", "Phạm Văn Lộc", ["Vụ trưởng Vụ Tổ chức cán bộ"]),
+    ("Trưởng Ban Tổ chức Trung ương Trần Văn Hoan đọc tờ trình.", "Trần Văn Hoan", ["Trưởng Ban Tổ chức Trung ương"]),
     # a membership list in one line ends with it; the term ends the body before "tái cử"
     ("6 ủy viên Bộ Chính trị khóa IX tái cử gồm: Tổng Bí thư Nông Văn Mạnh, Bộ trưởng Công an Lê Văn Anh đều "
      "trúng cử.\nÔng Hoàng Văn Tuấn, Thứ trưởng Bộ Tư pháp, phát biểu.", "Lê Văn Anh",
