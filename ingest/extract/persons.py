@@ -138,6 +138,13 @@ def _only_address(doc: Doc, tokens: list[Token], post: PostSpan, name_start: int
     return k == 0 or not tokens[k - 1].cap or doc.m[tokens[k - 1].end:post.status_start].strip() != ""
 
 
+def _inside_body_name(doc: Doc, tokens: list[Token], offset: int) -> bool:
+    """The title at ``offset`` continues a body's name begun by the word before it ("Ban | Thường vụ")."""
+    k = token_at(tokens, offset)
+    body = lexicon.body_pattern().match(doc.m, tokens[k - 1].start) if k else None
+    return body is not None and body.end() > offset
+
+
 def _title_chain_before(doc: Doc, tokens: list[Token], i: int) -> list[PostSpan]:
     """Posts before a name, also comma-joined: "Bộ trưởng, Chủ nhiệm VPCP | Mai Tiến Dũng"."""
     first = _preceding_title_end(doc, tokens, i)
@@ -156,8 +163,8 @@ def _title_chain_before(doc: Doc, tokens: list[Token], i: int) -> list[PostSpan]
             post = post_at(doc, tokens, m.start(), cut)
             if post and doc.m[post.end:cut].strip() == "" and (prev is None or post.start < prev.start):
                 prev = post
-        if not prev:
-            break
+        if not prev or _inside_body_name(doc, tokens, prev.status_start):
+            break  # "quyết định của Ban Thường vụ Thành ủy, Trưởng ban …": a body, not a post
         chain.insert(0, prev)
     return chain
 

@@ -48,6 +48,11 @@ def positions(text: str, date: str | None = None):
     ("Theo quyết định của Ban Thường vụ Thành ủy ông Lê Văn Trung, Bí thư Quận ủy, được điều động.", "Lê Văn Trung",
      ["Bí thư Quận ủy"]),
     ("Đoàn đại biểu Quốc hội do bà Tôn Nữ Thị Hoa dẫn đầu làm việc với Bộ Ngoại giao.", "Tôn Nữ Thị Hoa", []),
+    # a title read inside a body's name before a chain of posts is not a post
+    ("Theo quyết định của Ban Thường vụ Thành ủy, Trưởng ban Tuyên giáo Thành ủy Nguyễn Văn Quang thôi giữ chức.",
+     "Nguyễn Văn Quang", ["Trưởng ban Tuyên giáo Thành ủy"]),
+    ("Thay mặt đoàn đại biểu Quốc hội TP. Hải Phòng, Thủ tướng Nguyễn Văn Phúc tiếp thu ý kiến cử tri.",
+     "Nguyễn Văn Phúc", ["Thủ tướng"]),
     # a field that takes a lower-case complement; a complete name is followed by a verb
     ("Ông Lê Văn Quân, nguyên Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên, phát biểu.", "Lê Văn Quân",
      ["nguyên Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên"]),
