@@ -16,7 +16,7 @@ from ingest.extract.doc import Doc
 from ingest.extract.people import post_text
 from ingest.extract.persons import Mention
 from ingest.extract.posts import post_at, title_starts
-from kg.model import Directive, Event, Origin, Participant, Person, Role
+from kg.model import Directive, Event, Origin, Participant, Person, Role, Sentence
 from kg.text.normalize import canonical
 
 _NOT_UPPER = "[^.;:" + lexicon.UPPER[1:]
@@ -186,10 +186,28 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
                 continue  # "… tại buổi làm việc, ông X cho biết ngày mai (27-6) các cơ sở sẽ …": what was said
             if _issues_document(doc, sentence.start, sentence.end, directives):
                 continue
+            if _not_held(doc, sentence):
+                continue
             out.append((date, noun.start()))
     return out
 
 
+
+
+@cache
+def _not_held_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("not_held", True) + r"(?!\w)", re.IGNORECASE)
+
+
+def _not_held(doc: Doc, sentence: Sentence) -> bool:
+    """The sentence, or the next one in its paragraph, says the event did not take place
+    ("Tuy nhiên, cuộc đối thoại đã không diễn ra …", cues.tsv not_held)."""
+    end = sentence.end
+    if sentence.index + 1 < len(doc.sentences):
+        following = doc.sentences[sentence.index + 1]
+        if "\n" not in doc.m[sentence.end:following.start]:
+            end = following.end
+    return bool(_not_held_pattern().search(doc.m, sentence.start, end))
 
 
 def _in_quote(doc: Doc, start: int, offset: int) -> bool:

@@ -155,3 +155,11 @@ def test_a_group_name_cut_at_its_word_limit_does_not_end_in_a_function_word():
 def test_a_ministers_post_with_and_without_the_ministrys_head_word_is_one_post():
     found = posts("Bộ trưởng Bộ Y tế Nguyễn Văn Long cho biết như vậy. Bộ trưởng Y tế Nguyễn Văn Long lưu ý thêm.")
     assert found == {"Nguyễn Văn Long": ["Bộ trưởng Bộ Y tế"]}
+
+
+def test_an_event_said_not_to_have_taken_place_has_no_date():
+    x = extract_article(Article(id="t", date="2017-04-23", text=(
+        "Chiều 20-4, ông Nguyễn Văn Chung, Chủ tịch UBND huyện có mặt tại xã để đối thoại với người dân. Tuy nhiên, "
+        "cuộc đối thoại đã không diễn ra do người dân không đến. Ngày 22-4, ông Nguyễn Văn Chung về thôn để đối "
+        "thoại với người dân lần thứ hai.")))
+    assert sorted(e.date for e in x.events if e.date) == ["2017-04-22"]
