@@ -32,6 +32,7 @@ from kg.graph import ArticleGraph, EncodedGraph, Triple, encode
 from kg.settings import write_batch_size
 from kg.store import search_index
 from kg.store.base import Change, Row
+from kg.store.index_rows import NO_ROWS, Rows, graph_rows, noting_rows
 from kg.store.lock import StoreLock
 from kg.vocab import KG, PREFIXES
 
@@ -113,11 +114,14 @@ class EmbeddedView:
     def _search_index(self) -> search_index.SearchIndex | None:
         if self._index is _UNOPENED:
             self._index = search_index.open_index(self._store.path, self.graph_names, self._select,
-                                                  stale=self._store.resolution_stale())
+                                                  self.graph_quads, stale=self._store.resolution_stale())
         return self._index   # type: ignore[no-any-return]
 
     def graph_names(self) -> Iterator[str]:
         return (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_quads(self, graph: str) -> Iterator[ox.Quad]:
+        return self._db.quads_for_pattern(None, None, None, ox.NamedNode(graph))  # type: ignore[no-any-return]
 
     def edges_at(self, nodes: list[str]) -> list[Row] | None:
         """The rows of the edges query that touch ``nodes``, from the search index (None
@@ -188,6 +192,7 @@ class EmbeddedWriter:
         # so lookups made a first load slower with every batch).
         self._fresh = next(iter(self._db.named_graphs()), None) is None
         self._mine: dict[str, str] = {}
+        self._index = search_index.Updater(store.path, empty_store=self._fresh)
 
     @property
     def _db(self) -> ox.Store:
@@ -197,7 +202,10 @@ class EmbeddedWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.flush()
+        try:
+            self.flush()
+        finally:
+            self._index.close()
         if self._bulk:
             # Bulk-loaded SST files sit unmerged in RocksDB's first level; until they are
             # compacted every lookup probes each of them (questions 3-6× slower at 1k articles).
@@ -241,29 +249,41 @@ class EmbeddedWriter:
         old = [g for g in graphs if g.graph not in fresh]
         if not self._written:
             self._store.mark_resolution_stale()
+        rows: dict[str, Rows | None] = {}     # each graph's search-index rows, noted as it is parsed
         try:
             if new:
-                self._add_new(new)
+                self._add_new(new, rows)
             if old:
-                self._db.update(_replace_update(old))
+                self._db.update(_replace_update(old, rows))
         except OSError as e:
             raise StoreError(f"writing to {self._store.path} failed: {e}") from e
         self._written = True
+        # The batch's rows go to the search index once the batch is in the store: a writer
+        # killed before they are committed leaves resolution.stale, and the sync at the end of
+        # the next run (or the next reader's) finds these graphs by their content hash.
+        self._index.write([(g.graph, g.digest, self._rows(g.graph, rows)) for g in graphs])
 
-    def _add_new(self, graphs: list[ArticleGraph | EncodedGraph]) -> None:
+    def _rows(self, graph: str, noted: dict[str, Rows | None]) -> Rows:
+        rows = noted.get(graph, NO_ROWS)
+        if rows is None:      # its quads did not come together: read it back
+            rows = graph_rows(self._db.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        return rows
+
+    def _add_new(self, graphs: list[ArticleGraph | EncodedGraph], rows: dict[str, Rows | None]) -> None:
         """Graphs not in the store yet. A big batch goes through Oxigraph's bulk loader (SST
         files, 4-5× faster than a transaction; benchmarks/README.md) with the content-hash markers
         in a transaction after it: a crash in between leaves articles without their marker,
         which the next run sees as unknown content and replaces whole. A small batch is one
         transaction."""
         data = b"".join(g.nquads if isinstance(g, EncodedGraph) else encode(g).nquads for g in graphs)
+        quads = noting_rows(ox.parse(data, format=ox.RdfFormat.N_QUADS), rows)
         if len(data) < _BULK_BYTES:
-            self._db.extend(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+            self._db.extend(quads)
             return
         markers: list[ox.Quad] = []
 
         def bodies() -> Iterator[ox.Quad]:
-            for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            for q in quads:
                 if q.predicate == _CONTENT_HASH:
                     markers.append(q)
                 else:
@@ -280,14 +300,15 @@ def _quads(graph: ArticleGraph | EncodedGraph) -> Iterator[ox.Quad]:
     return graph_quads(graph)
 
 
-def _replace_update(graphs: list[ArticleGraph | EncodedGraph]) -> str:
+def _replace_update(graphs: list[ArticleGraph | EncodedGraph], rows: dict[str, Rows | None]) -> str:
     """One SPARQL update that drops and re-inserts ``graphs``: a single transaction. The data
     is the store's own N-Triples serialisation, and graph IRIs are minted by kg.ids
-    (percent-encoded), so no text from an article reaches the update unescaped."""
+    (percent-encoded), so no text from an article reaches the update unescaped. Each graph's
+    search-index rows are noted in ``rows``."""
     drops = "".join(f"DROP SILENT GRAPH <{g.graph}> ;\n" for g in graphs)
     blocks = []
     for g in graphs:
-        data = ox.serialize((q.triple for q in _quads(g)), format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize((q.triple for q in noting_rows(_quads(g), rows)), format=ox.RdfFormat.N_TRIPLES)
         blocks.append(f"GRAPH <{g.graph}> {{\n{data.decode('utf-8')}}}")
     return drops + "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
@@ -342,7 +363,7 @@ class EmbeddedStore:
         db.update(update)
         db.flush()
         view = self.view()
-        search_index.sync(self.path, view.graph_names(), view._select)   # before the marker goes
+        search_index.sync(self.path, view.graph_names(), view._select, view.graph_quads)   # before the marker goes
         (self.path / _STALE).unlink(missing_ok=True)
 
     def mark_resolution_stale(self) -> None:

@@ -6,6 +6,34 @@ from pathlib import Path
 from typing import Any
 
 
+def index_snapshot(folder: Path) -> list[str]:
+    """The content of the search index of the store at ``folder`` (kg/store/search_index.py),
+    every table by IRI and text rather than by its row ids, as sorted lines. Nodes and texts
+    no row refers to any more are left out: an index updated in place keeps them, a rebuilt
+    one does not, and no question reads them."""
+    import sqlite3
+
+    from kg.store.search_index import FILE
+
+    conn = sqlite3.connect(folder / FILE)
+    n = "(SELECT iri FROM node WHERE id = {})".format
+    t = "(SELECT folded FROM text WHERE id = {})".format
+    queries = {
+        "article": f"SELECT {n('article.graph')}, digest FROM article",
+        "name": f"SELECT {t('name.text')}, kind, {n('name.node')}, {n('name.graph')}, {n('name.other')} FROM name",
+        "mention": f"SELECT {n('mention.node')}, {n('mention.graph')} FROM mention",
+        "edge": f"SELECT kind, {n('x')}, {n('a')}, relation, {n('b')}, {n('ev')}, {n('edge.graph')} FROM edge",
+        "same_as": f"SELECT {n('alias')}, {n('canonical')} FROM same_as",
+        "label": f"SELECT {n('label.node')}, prop, value, {t('label.folded')}, {n('label.graph')} FROM label",
+    }
+    try:
+        # The trigram index holds exactly the text table (raises "malformed" otherwise).
+        conn.execute("INSERT INTO text_fts (text_fts, rank) VALUES ('integrity-check', 1)")
+        return sorted(f"{table} {row}" for table, sql in queries.items() for row in conn.execute(sql))
+    finally:
+        conn.close()
+
+
 def embedded_quads(path: Path) -> list[str]:
     """Every quad of the embedded store at ``path``, as sorted N-Quads lines."""
     from kg.store import open_store

@@ -1,6 +1,6 @@
 """Crash safety of ``kg ingest``: SIGKILL at chosen points (tests/chaos/crashing.py) and at
-moments picked by the clock, then a rerun; the store ends identical (same quads) to an
-uninterrupted run: no lost, duplicated or half-written article. Two writers at once: the
+moments picked by the clock, then a rerun; the store ends identical (same quads, same search
+index) to an uninterrupted run: no lost, duplicated or half-written article. Two writers at once: the
 second is refused with a clear lock message while the first goes on."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chaos.graphs import embedded_quads
+from tests.chaos.graphs import embedded_quads, index_snapshot
 from tests.chaos.kgrun import (ROOT, assert_user_error, kg_command, kg_env, run_kg, synth_articles, wait_stopped,
                                write_jsonl)
 
@@ -36,13 +36,15 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def clean(inputs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """The quads of uninterrupted runs: v1 alone, and v1 then v2."""
+    """The quads of uninterrupted runs: v1 alone, and v1 then v2; and their search indexes
+    ("v1 index", "v2 index")."""
     store = tmp_path_factory.mktemp("clean") / "store"
     out = {}
     for name in ("v1", "v2"):
         done = run_kg("ingest", str(inputs[name]), "--store", str(store), **BATCH)
         assert done.returncode == 0, done.stderr
         out[name] = embedded_quads(store)
+        out[f"{name} index"] = index_snapshot(store)
     assert len(out["v1"]) > 5000 and out["v1"] != out["v2"]
     assert any(RESOLUTION in q for q in out["v1"]), "no identity-resolution link: the resolution points test nothing"
     return out
@@ -70,6 +72,7 @@ def test_kill_at_a_point_then_rerun(point: str, inputs: dict[str, Path], clean: 
     rerun = run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert embedded_quads(store) == clean["v1"]
+    assert index_snapshot(store) == clean["v1 index"]
     observed(f"{partial} of {len(clean['v1'])} quads after the kill; equal after the rerun")
 
 
@@ -83,6 +86,7 @@ def test_kill_while_replacing_changed_articles(inputs: dict[str, Path], clean: d
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
     assert run_kg("ingest", str(inputs["v2"]), "--store", str(store), **BATCH).returncode == 0
     assert embedded_quads(store) == clean["v2"]
+    assert index_snapshot(store) == clean["v2 index"]
 
 
 @pytest.mark.chaos("SIGKILL kg ingest twice (two points), then rerun", "the same quads as an uninterrupted run")
@@ -93,6 +97,7 @@ def test_two_kills_then_rerun(inputs: dict[str, Path], clean: dict[str, list[str
         assert killed.returncode == -signal.SIGKILL
     assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH).returncode == 0
     assert embedded_quads(store) == clean["v1"]
+    assert index_snapshot(store) == clean["v1 index"]
 
 
 def _quads_or_none(store: Path) -> int | str:
@@ -132,6 +137,7 @@ def test_kill_as_the_store_grows(inputs: dict[str, Path], clean: dict[str, list[
                     + ("" if code == -signal.SIGKILL else " (had finished)"))
         assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), **BATCH).returncode == 0
         assert embedded_quads(store) == clean["v1"], f"killed at {fraction:.0%} of the store's size"
+        assert index_snapshot(store) == clean["v1 index"], f"killed at {fraction:.0%} of the store's size"
     observed(f"{len(clean['v1'])} quads in all; killed at " + ", ".join(seen))
 
 
@@ -209,6 +215,7 @@ def test_kill_inside_the_bulk_loader(point: str, inputs: dict[str, Path], clean:
     partial = _quads_or_none(store)
     assert run_kg("ingest", str(inputs["v1"]), "--store", str(store)).returncode == 0
     assert embedded_quads(store) == clean["v1"]
+    assert index_snapshot(store) == clean["v1 index"]
     observed(f"{partial} quads after the kill; equal after the rerun")
 
 
@@ -246,6 +253,7 @@ def test_kill_with_workers(inputs: dict[str, Path], clean: dict[str, list[str]],
         proc.wait(timeout=60)
         assert run_kg("ingest", str(inputs["v1"]), "--store", str(store), "--workers", "2", **BATCH).returncode == 0
         assert embedded_quads(store) == clean["v1"]
+        assert index_snapshot(store) == clean["v1 index"]
         time.sleep(5)
         left = [pid for pid in family if Path(f"/proc/{pid}").exists()
                 and "multiprocessing" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]
