@@ -234,7 +234,7 @@ class Neo4jWriter:
         if articles:
             self._run(tx, "delete_articles", iris=iris)
 
-    def _write_batch(self, tx: ManagedTransaction, pending: list[tuple[ArticleRows, bool, bool]]) -> None:
+    def _write_batch(self, tx: ManagedTransaction, pending: list[Pending]) -> None:
         replaced = [rows.article for rows, replaces, _ in pending if replaces]
         if replaced:
             self._delete(tx, replaced, articles=False)
