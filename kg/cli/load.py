@@ -10,7 +10,7 @@ from kg.cli._app import app
 from kg.cli._errors import handles_errors
 from kg.cli._options import DatabaseOpt, JsonOpt, PasswordOpt, StoreOpt, UriOpt, UserOpt
 
-DEFAULT_BATCH = 5000   # kg.store.neo4j.DEFAULT_BATCH, repeated so `kg --help` imports no driver
+DEFAULT_BATCH = 10000  # kg.store.neo4j.DEFAULT_BATCH, repeated so `kg --help` imports no driver
 
 
 @app.command("load")

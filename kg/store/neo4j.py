@@ -25,7 +25,7 @@ from kg.errors import QueryError, StoreError
 from kg.graph import Triple
 from kg.store.base import Row
 
-DEFAULT_BATCH = 5000   # rows per UNWIND; see docs/graph-model.md "Loading" for the measurements
+DEFAULT_BATCH = 10000   # rows per UNWIND and per transaction; benchmarks/README.md "kg load" has the measurements
 
 
 @dataclass(frozen=True)

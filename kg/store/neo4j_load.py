@@ -2,7 +2,13 @@
 
 - Articles are converted to rows (kg.store.neo4j_model) and written in batches: one write
   transaction per batch of articles, one ``UNWIND $rows`` statement per label and relationship
-  type (chunks of ``batch`` rows), never a round trip per row.
+  type (chunks of ``batch`` rows), never a round trip per row. A thread writes one batch while
+  the caller reads and converts the next.
+- An article Neo4j has no Article node for is new: its own nodes (sentences, evidence, events)
+  and every relationship keyed on it are CREATEd (duplicate rows removed first, as MERGE would
+  have merged them); shared nodes and the relationships between them are always MERGEd, and so
+  is everything of an article Neo4j already holds. Both write the same graph
+  (tests/store/test_neo4j_load_plan.py).
 - The Article node's ``content_hash`` is the loaded-marker, set only once the shared nodes
   the article touches are summarised and SAME_AS recomputed (``_mark_loaded``), so a load
   killed at any point leaves no article marked as loaded before it is complete, and
@@ -11,12 +17,15 @@
 - When the writer closes, the shared nodes the batch touched are summarised from their
   MENTIONS (names, labels, dates; a node no article mentions any more is removed), and the
   identity-resolution links (SAME_AS) are recomputed with kg.resolve, as the embedded store does.
+  Into an empty database the writer has seen every MENTIONS it summarises, so it gathers them
+  as it writes instead of reading them back.
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,12 +45,58 @@ Row = dict[str, Any]
 _NODE_ORDER = (*PER_ARTICLE, *SHARED)
 _REL_ORDER = ("IN_ARTICLE", "IN_SENTENCE", "DERIVED_FROM", "OF_POST", "POST_IN", "HOLDS", "JURISDICTION",
               "PART_OF", "TOOK_PART", "LED", "INVOLVES", "ABOUT", "ISSUED_BY", "SUCCESSOR")
+# Relationships between shared nodes, which many articles write: always MERGEd. Every other
+# relationship is keyed on something of one article (its sentences, evidence, article id), so a
+# new article's are CREATEd (kg/queries/neo4j/load.cypher says why).
+_SHARED_RELS = frozenset({"OF_POST", "POST_IN"})
+# What each relationship's MERGE in load.cypher matches on besides its two ends: rows equal on
+# these are one relationship (tests/store/test_neo4j_load_plan.py checks the statements agree).
+MERGE_KEYS: dict[str, tuple[str, ...]] = {
+    "IN_ARTICLE": (), "IN_SENTENCE": (), "DERIVED_FROM": (), "OF_POST": (), "POST_IN": (),
+    "HOLDS": ("evidence",), "JURISDICTION": ("evidence",), "PART_OF": ("evidence",), "INVOLVES": ("evidence",),
+    "ABOUT": ("evidence",), "ISSUED_BY": ("evidence",), "TOOK_PART": ("participation", "evidence"),
+    "LED": ("participation", "evidence"), "SUCCESSOR": ("article",)}
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set")
 
 
 def _chunks(rows: list[Row], size: int) -> Iterable[list[Row]]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
+
+
+Pending = tuple[ArticleRows, bool, bool]     # (rows, replaces an older version, new to Neo4j)
+
+
+def _of(pending: list[Pending], what: str, new: bool | None) -> list[Row]:
+    """The rows of label, relationship type or "MENTIONS" ``what`` of the new articles (True),
+    of the others (False) or of all (None)."""
+    out: list[Row] = []
+    for rows, _, is_new in pending:
+        if new is None or is_new == new:
+            out += rows.mentions if what == "MENTIONS" else rows.nodes.get(what, ()) if what in _NODE_ORDER \
+                else rows.rels.get(what, ())
+    return out
+
+
+def _unique(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
+    """One row per key, the last one's values (what MERGE then SET leaves), in first-seen order."""
+    by_key: dict[Any, Row] = {}
+    for r in rows:
+        by_key[key(r)] = r
+    return list(by_key.values()) if len(by_key) < len(rows) else rows
+
+
+def _node_key(row: Row) -> Any:
+    return row["iri"]
+
+
+def _mention_key(row: Row) -> Any:
+    return row["article"], row["node"]
+
+
+def _rel_key(rtype: str) -> Callable[[Row], Any]:
+    names = MERGE_KEYS[rtype]
+    return lambda r: (r["src"], r["dst"], *(r["props"].get(k) for k in names))
 
 
 class Neo4jWriter:
@@ -61,11 +116,21 @@ class Neo4jWriter:
         self.store, self.batch, self.rewrite_unchanged = store, batch, rewrite_unchanged
         self.counters: Counter[str] = Counter()
         self._loaded = {r["iri"]: r["hash"] for r in store.read(queries.statement("loaded_articles"), {}, what="load")}
-        self._pending: list[tuple[ArticleRows, bool]] = []      # (rows, replaces an older version)
+        self._pending: list[Pending] = []
         self._pending_rows = 0
         self._touched: set[str] = set()
         self._removed: list[str] = []
         self._unmarked: list[Row] = []       # written, not yet marked loaded
+        # One batch is written by this thread while the caller reads and converts the next:
+        # reading the store and building rows is client CPU, the write mostly the server's, so
+        # the two overlap (benchmarks/README.md "kg load" has the measurements).
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
+        self._writing: Future[None] | None = None
+        # Loading into an empty database, every MENTIONS of a shared node is one this writer
+        # wrote, so the summaries are gathered here as the batches commit (node IRI → label,
+        # the values of its mentions, how many) instead of read back from Neo4j; None otherwise.
+        self._mentioned: dict[str, tuple[str, dict[str, set[str]], list[int]]] | None = \
+            {} if not self._loaded and store.counts()["nodes"] == 0 else None
 
     @property
     def loaded(self) -> dict[str, str | None]:
@@ -79,7 +144,7 @@ class Neo4jWriter:
         if stored == graph.digest and not self.rewrite_unchanged:
             return Change.unchanged
         rows = article_rows(graph)
-        self._pending.append((rows, known and stored != graph.digest))
+        self._pending.append((rows, known and stored != graph.digest, not known))
         self._pending_rows += rows.size()
         self._loaded[iri] = graph.digest
         if self._pending_rows >= self.batch:
@@ -88,7 +153,10 @@ class Neo4jWriter:
 
     def remove_articles(self, iris: Iterable[str]) -> None:
         """Remove articles (their content and their Article node) from Neo4j."""
+        self._wait()
         iris = sorted(set(iris) & set(self._loaded))
+        if iris:
+            self._mentioned = None     # their mentions leave Neo4j: summaries must be read back
         for chunk in (iris[i:i + self.batch] for i in range(0, len(iris), self.batch)):
             self._write(lambda tx, c=chunk: self._delete(tx, c, articles=True))
             for iri in chunk:
@@ -96,21 +164,48 @@ class Neo4jWriter:
         self._removed += iris
 
     def flush(self) -> None:
+        """Hand the pending articles to the writing thread, once it has written the previous
+        batch (whose error, if any, is raised here). Closing the writer waits for the last."""
         if not self._pending:
             return
         pending, self._pending, self._pending_rows = self._pending, [], 0
+        self._wait()
+        self._writing = self._thread.submit(self._write_pending, pending)
+
+    def _write_pending(self, pending: list[Pending]) -> None:
         self._write(lambda tx: self._write_batch(tx, pending))
-        for rows, _ in pending:
+        for rows, _, new in pending:
             self._touched.update(rows.shared)
             self._unmarked.append({"iri": rows.article, "hash": rows.digest})
+            if not new:
+                self._mentioned = None
+            if self._mentioned is not None:
+                for m in _unique(rows.mentions, _mention_key):
+                    if m["label"] in SHARED:
+                        label, values, count = self._mentioned.setdefault(m["node"], (m["label"], {}, [0]))
+                        _gather(values, m["props"])
+                        count[0] += 1
+
+    def _wait(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()
 
     def __enter__(self) -> Neo4jWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[0] is None:
+                self.flush()
+            self._wait()
+        except BaseException:
+            if exc[0] is None:
+                raise           # else the error being raised already says what went wrong
+        finally:
+            self._thread.shutdown()
         if exc[0] is not None:
             return
-        self.flush()
         if self._touched or self._removed:
             self.summarise(sorted(self._touched))
             self.resolve()
@@ -139,18 +234,28 @@ class Neo4jWriter:
         if articles:
             self._run(tx, "delete_articles", iris=iris)
 
-    def _write_batch(self, tx: ManagedTransaction, pending: list[tuple[ArticleRows, bool]]) -> None:
-        replaced = [rows.article for rows, replaces in pending if replaces]
+    def _write_batch(self, tx: ManagedTransaction, pending: list[Pending]) -> None:
+        replaced = [rows.article for rows, replaces, _ in pending if replaces]
         if replaced:
             self._delete(tx, replaced, articles=False)
         for label in _NODE_ORDER:
-            for chunk in _chunks([r for rows, _ in pending for r in rows.nodes.get(label, ())], self.batch):
-                self._run(tx, f"node_{label}", rows=chunk)
-        for chunk in _chunks([m for rows, _ in pending for m in rows.mentions], self.batch):
-            self._run(tx, "mentions", rows=chunk)
+            if label in PER_ARTICLE:
+                self._rows(tx, f"create_node_{label}", _unique(_of(pending, label, True), _node_key))
+                self._rows(tx, f"node_{label}", _of(pending, label, False))
+            else:   # shared nodes carry no properties until summarised: one row per IRI is enough
+                self._rows(tx, f"node_{label}", _unique(_of(pending, label, None), _node_key))
+        self._rows(tx, "create_mentions", _unique(_of(pending, "MENTIONS", True), _mention_key))
+        self._rows(tx, "mentions", _of(pending, "MENTIONS", False))
         for rtype in _REL_ORDER:
-            for chunk in _chunks([r for rows, _ in pending for r in rows.rels.get(rtype, ())], self.batch):
-                self._run(tx, f"rel_{rtype}", rows=chunk)
+            if rtype in _SHARED_RELS:
+                self._rows(tx, f"rel_{rtype}", _unique(_of(pending, rtype, None), _rel_key(rtype)))
+            else:
+                self._rows(tx, f"create_rel_{rtype}", _unique(_of(pending, rtype, True), _rel_key(rtype)))
+                self._rows(tx, f"rel_{rtype}", _of(pending, rtype, False))
+
+    def _rows(self, tx: ManagedTransaction, name: str, rows: list[Row]) -> None:
+        for chunk in _chunks(rows, self.batch):
+            self._run(tx, name, rows=chunk)
 
     def _mark_loaded(self) -> None:
         """Mark the written articles as loaded, last: a load killed before this point leaves
@@ -166,21 +271,31 @@ class Neo4jWriter:
         article mentions any more."""
         for chunk in (iris[i:i + self.batch] for i in range(0, len(iris), self.batch)):
             def work(tx: ManagedTransaction, chunk: list[str] = chunk) -> None:
-                by_label: dict[str, list[Row]] = {}
-                orphans = []
-                for r in self._run(tx, "mentions_of", iris=chunk):
-                    label = next((lb for lb in r["labels"] if lb in SHARED), None)
-                    if label is None:
-                        continue
-                    if not r["mentions"]:
-                        orphans.append(r["iri"])
-                    else:
-                        by_label.setdefault(label, []).append({"iri": r["iri"], "props": summarise(label, r["mentions"])})
+                by_label, orphans = self._summaries(tx, chunk)
                 for label, rows in by_label.items():
                     self._run(tx, f"node_{label}", rows=rows)
                 if orphans:
                     self._run(tx, "delete_nodes", iris=orphans)
             self._write(work)
+
+    def _summaries(self, tx: ManagedTransaction, iris: list[str]) -> tuple[dict[str, list[Row]], list[str]]:
+        """The summary properties of shared nodes (label → rows), and the nodes no article mentions."""
+        by_label: dict[str, list[Row]] = {}
+        orphans: list[str] = []
+        if self._mentioned is not None:
+            for iri in iris:
+                label, values, count = self._mentioned[iri]
+                by_label.setdefault(label, []).append({"iri": iri, "props": _summary(label, values, count[0])})
+            return by_label, orphans
+        for r in self._run(tx, "mentions_of", iris=iris):
+            label = next((lb for lb in r["labels"] if lb in SHARED), None)
+            if label is None:
+                continue
+            if not r["mentions"]:
+                orphans.append(r["iri"])
+            else:
+                by_label.setdefault(label, []).append({"iri": r["iri"], "props": summarise(label, r["mentions"])})
+        return by_label, orphans
 
     def resolve(self) -> None:
         """Make SAME_AS hold exactly kg.resolve's links over the persons Neo4j holds."""
@@ -216,12 +331,20 @@ def summarise(label: str, mentions: list[Row]) -> Row:
     ``articles``, how many articles mention it. Absent values are None (removed from the node)."""
     values: dict[str, set[str]] = {}
     for m in mentions:
-        for k, vs in m.items():
-            values.setdefault(k, set()).update(vs)
+        _gather(values, m)
+    return _summary(label, values, len(mentions))
+
+
+def _gather(values: dict[str, set[str]], mention: Row) -> None:
+    for k, vs in mention.items():
+        values.setdefault(k, set()).update(vs)
+
+
+def _summary(label: str, values: dict[str, set[str]], articles: int) -> Row:
     props: Row = {k: min(values[k]) if values.get(k) else None for k in _MENTION_KEYS[label]}
     for k, many in _ALL_VALUES.get(label, {}).items():
         props[many] = sorted(values.get(k, ()))
-    props["articles"] = len(mentions)
+    props["articles"] = articles
     if label == "Directive":
         dates = sorted(values.get("date", ()))
         props["date_text"] = dates[0] if dates else None

@@ -14,7 +14,8 @@ own functions from outside, so kg carries no test hook:
 - ``index``       the search index has its rows for the n-th time, not yet committed
 - ``parsed``      the store has parsed the n-th quad it writes (with ``KG_CHAOS_BULK=1``, which
                   sends every batch of new articles through Oxigraph's bulk loader: inside it)
-- ``load-flush``  ``kg load`` has written its n-th batch of articles to Neo4j
+- ``load-flush``  ``kg load`` has handed its n-th batch of articles to its writing thread (the
+                  batch before it is written, this one may be in flight)
 - ``summarise``   ``kg load`` is about to summarise the shared nodes (all batches written)
 - ``same-as``     ``kg load`` is about to recompute the SAME_AS links
 

@@ -151,6 +151,121 @@ MATCH (a:Resource {iri: row.src})
 MATCH (b:Resource {iri: row.dst})
 MERGE (a)-[r:SUCCESSOR {article: row.props.article}]->(b)
 
+// Creating what only a new article writes (kg.store.neo4j_load: articles Neo4j has no Article
+// node for): its own nodes, its MENTIONS and its fact relationships are keyed on the article's
+// IRIs (sentence, evidence, event, article id), so none of them exists yet and CREATE writes what
+// the MERGE above would, without MERGE's search of the existing relationships between two nodes
+// (which grows with the nodes' degree: a province has thousands). The loader removes duplicate
+// rows first, as MERGE would have merged them.
+
+// name: create_node_Article
+UNWIND $rows AS row
+CREATE (n:Article:Resource {iri: row.iri})
+SET n += row.props
+
+// name: create_node_Sentence
+UNWIND $rows AS row
+CREATE (n:Sentence:Resource {iri: row.iri})
+SET n += row.props
+
+// name: create_node_Evidence
+UNWIND $rows AS row
+CREATE (n:Evidence:Resource {iri: row.iri})
+SET n += row.props
+
+// name: create_node_Event
+UNWIND $rows AS row
+CREATE (n:Event:Resource {iri: row.iri})
+SET n += row.props
+
+// name: create_mentions
+UNWIND $rows AS row
+MATCH (a:Article {iri: row.article})
+MATCH (n:Resource {iri: row.node})
+CREATE (a)-[m:MENTIONS]->(n)
+SET m = row.props
+
+// name: create_rel_IN_ARTICLE
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:IN_ARTICLE]->(b)
+
+// name: create_rel_IN_SENTENCE
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:IN_SENTENCE]->(b)
+
+// name: create_rel_DERIVED_FROM
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:DERIVED_FROM]->(b)
+
+// name: create_rel_HOLDS
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:HOLDS]->(b)
+SET r = row.props
+
+// name: create_rel_JURISDICTION
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:JURISDICTION]->(b)
+SET r = row.props
+
+// name: create_rel_PART_OF
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:PART_OF]->(b)
+SET r = row.props
+
+// name: create_rel_INVOLVES
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:INVOLVES]->(b)
+SET r = row.props
+
+// name: create_rel_ABOUT
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:ABOUT]->(b)
+SET r = row.props
+
+// name: create_rel_ISSUED_BY
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:ISSUED_BY]->(b)
+SET r = row.props
+
+// name: create_rel_TOOK_PART
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:TOOK_PART]->(b)
+SET r = row.props
+
+// name: create_rel_LED
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:LED]->(b)
+SET r = row.props
+
+// name: create_rel_SUCCESSOR
+UNWIND $rows AS row
+MATCH (a:Resource {iri: row.src})
+MATCH (b:Resource {iri: row.dst})
+CREATE (a)-[r:SUCCESSOR]->(b)
+SET r = row.props
+
 // name: rel_SAME_AS
 UNWIND $rows AS row
 MATCH (a:Person {iri: row.src})
