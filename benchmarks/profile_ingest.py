@@ -81,19 +81,24 @@ def phases(articles: list, store_dir: Path | None = None) -> dict[str, float]:
         pickle.loads(b)
     spent["pickle results (main: loads)"] = clock() - t
     if store_dir is not None:
-        from kg.store import embedded, search_index
+        from kg.store import embedded
         from kg.store.embedded import EmbeddedStore
+
+        try:   # the index's writing side, in its own module since it was split from search_index
+            from kg.store import index_write as index_writer
+        except ImportError:
+            from kg.store import search_index as index_writer
 
         # The search index's parts, where the tree has them (its rows are computed as the
         # writer parses each batch since issue 6's index change; before, the end of the run
         # read them back from the store).
         parts = [(embedded.EmbeddedStore, "rebuild_resolution", "store:   of which resolution + index check"),
-                 (search_index, "sync", "store:   of which index check against the store (sync)")]
-        if hasattr(search_index, "Updater"):
+                 (index_writer, "sync", "store:   of which index check against the store (sync)")]
+        if hasattr(index_writer, "Updater"):
             from kg.store import index_rows
 
             parts += [(index_rows, "graph_rows", "store:   of which index rows (index_rows.graph_rows)"),
-                      (search_index.Updater, "write", "store:   of which index writes (sqlite)")]
+                      (index_writer.Updater, "write", "store:   of which index writes (sqlite)")]
         originals = [(owner, name, getattr(owner, name)) for owner, name, _ in parts]
         for owner, name, key in parts:
             spent[key] = 0.0

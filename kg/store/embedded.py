@@ -30,7 +30,7 @@ from kg import ids, queries
 from kg.errors import QueryError, StoreError
 from kg.graph import ArticleGraph, EncodedGraph, Triple, encode
 from kg.settings import write_batch_size
-from kg.store import search_index
+from kg.store import index_write, search_index
 from kg.store.base import Change, Row
 from kg.store.index_rows import NO_ROWS, Rows, graph_rows, noting_rows
 from kg.store.lock import StoreLock
@@ -192,7 +192,7 @@ class EmbeddedWriter:
         # so lookups made a first load slower with every batch).
         self._fresh = next(iter(self._db.named_graphs()), None) is None
         self._mine: dict[str, str] = {}
-        self._index = search_index.Updater(store.path, empty_store=self._fresh)
+        self._index = index_write.Updater(store.path, empty_store=self._fresh)
 
     @property
     def _db(self) -> ox.Store:
@@ -363,7 +363,7 @@ class EmbeddedStore:
         db.update(update)
         db.flush()
         view = self.view()
-        search_index.sync(self.path, view.graph_names(), view._select, view.graph_quads)   # before the marker goes
+        index_write.sync(self.path, view.graph_names(), view._select, view.graph_quads)   # before the marker goes
         (self.path / _STALE).unlink(missing_ok=True)
 
     def mark_resolution_stale(self) -> None:

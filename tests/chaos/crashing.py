@@ -85,9 +85,9 @@ def install() -> None:
     embedded._replace_update = _before("between", embedded._replace_update)
     resolve.links = _before("resolution", resolve.links)
     embedded.EmbeddedStore.close = _before("close", embedded.EmbeddedStore.close)   # type: ignore[method-assign]
-    from kg.store import search_index
+    from kg.store import index_write
 
-    search_index._Writer.replace = _after("index", search_index._Writer.replace)   # type: ignore[method-assign]
+    index_write._Writer.replace = _after("index", index_write._Writer.replace)   # type: ignore[method-assign]
     if os.environ.get("KG_CHAOS_BULK") == "1":
         embedded._BULK_BYTES = 0
     parse = embedded.ox.parse

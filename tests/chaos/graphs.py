@@ -13,7 +13,7 @@ def index_snapshot(folder: Path) -> list[str]:
     one does not, and no question reads them."""
     import sqlite3
 
-    from kg.store.search_index import FILE
+    from kg.store.index_write import FILE
 
     conn = sqlite3.connect(folder / FILE)
     n = "(SELECT iri FROM node WHERE id = {})".format

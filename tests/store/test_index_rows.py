@@ -17,7 +17,7 @@ import pytest
 from ingest.pipeline import ingest
 from kg import ids
 from kg.graph import EncodedGraph
-from kg.store import embedded, open_store, search_index
+from kg.store import embedded, index_write, open_store
 from kg.store.embedded import EmbeddedView
 from kg.store.index_rows import NO_ROWS, Rows, graph_rows, noting_rows
 from kg.vocab import KG
@@ -55,15 +55,15 @@ def three_ways(store: Path, tmp_path: Path) -> tuple[list[str], list[str], list[
     old, read_back = tmp_path / "sparql", tmp_path / "read-back"
     for folder in (old, read_back):
         folder.mkdir(exist_ok=True)
-        (folder / search_index.FILE).unlink(missing_ok=True)
+        (folder / index_write.FILE).unlink(missing_ok=True)
     with open_store(store, read_only=True) as s:
         view = s.view()
         assert isinstance(view, EmbeddedView)
         rows = sparql_rows(view)
         digests = {r["g"]: r["digest"] for r in view._select("index_articles", None)}
         stored = {g: digests.get(g) for g in view.graph_names() if g.startswith(ARTICLES)}
-        search_index._rebuild(old / search_index.FILE, stored, view._select, lambda g: rows.get(g, NO_ROWS))
-        search_index.sync(read_back, view.graph_names(), view._select, view.graph_quads)
+        index_write._rebuild(old / index_write.FILE, stored, view._select, lambda g: rows.get(g, NO_ROWS))
+        index_write.sync(read_back, view.graph_names(), view._select, view.graph_quads)
     return index_snapshot(store), index_snapshot(old), index_snapshot(read_back)
 
 
