@@ -70,6 +70,10 @@ class _Patterns:
         return re.compile(r"(?<!\w)" + lexicon.cue_alternation("reported_speech") + r"(?!\w)")
 
     @cached_property
+    def not_held(self) -> re.Pattern[str]:
+        return re.compile(r"(?<!\w)" + lexicon.cue_alternation("not_held", True) + r"(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def speech_lead(self) -> re.Pattern[str]:
         lead = lexicon.cue_alternation("speech_lead")
         return re.compile(r"(?:^|[,.]\s*)(?:" + lead + r"(?: [^,]{0,60})?|Tại buổi [^,]{0,40})\s*,\s*" + _HONORIFIC + r"?\s*$")
@@ -194,11 +198,6 @@ def _event_dates(doc: Doc, directives: list[Directive]) -> list[tuple[DateMentio
 
 
 
-@cache
-def _not_held_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + lexicon.cue_alternation("not_held", True) + r"(?!\w)", re.IGNORECASE)
-
-
 def _not_held(doc: Doc, sentence: Sentence) -> bool:
     """The sentence, or the next one in its paragraph, says the event did not take place
     ("Tuy nhiên, cuộc đối thoại đã không diễn ra …", cues.tsv not_held)."""
@@ -207,7 +206,7 @@ def _not_held(doc: Doc, sentence: Sentence) -> bool:
         following = doc.sentences[sentence.index + 1]
         if "\n" not in doc.m[sentence.end:following.start]:
             end = following.end
-    return bool(_not_held_pattern().search(doc.m, sentence.start, end))
+    return bool(P.not_held.search(doc.m, sentence.start, end))
 
 
 def _in_quote(doc: Doc, start: int, offset: int) -> bool:

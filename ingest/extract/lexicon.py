@@ -188,9 +188,19 @@ def is_lunar_year(first: str, second: str) -> bool:
 
 @cache
 def address_pattern() -> re.Pattern[str]:
-    """A form of address (tables/cues.tsv ``address``: ông, bà, đồng chí) and the space before the
-    capital that starts the name after it."""
-    return re.compile("(?i:" + cue_alternation("address", fold=True) + r")\s+(?=" + UPPER + ")")
+    """A form of address that may stand between a title and the name (tables/honorifics.tsv
+    ``after_title``: "Bộ trưởng Nông nghiệp ông Lê Huy Ngọ"), and the space before the capital
+    that starts the name after it."""
+    words = [r["word"] for r in rows("honorifics") if r["after_title"] == "yes"]
+    return re.compile("(?i:" + _alternation(words, fold=True) + r")\s+(?=" + UPPER + ")")
+
+
+@cache
+def ministry_titles() -> tuple[str, tuple[str, ...]]:
+    """The head word of a ministry's name and the titles that may leave it out ("Bộ trưởng Y tế"
+    is "Bộ trưởng Bộ Y tế"; tables/cues.tsv ministry_head, ministry_title), casefolded."""
+    (head,) = cues("ministry_head")
+    return head.casefold(), tuple(t.casefold() for t in cues("ministry_title"))
 
 
 @cache

@@ -172,8 +172,8 @@ def same_post_key(text: str) -> str:
     if short:
         rest = lexicon.title_full_forms()[short.group(0)] + rest[short.end():]
     # "Bộ trưởng Y tế" and "Bộ trưởng Bộ Y tế" (cues.tsv ministry_title, ministry_head): one post
-    (head,) = (h.casefold() for h in lexicon.cues("ministry_head"))
-    for title in (t.casefold() for t in lexicon.cues("ministry_title")):
+    head, titles = lexicon.ministry_titles()
+    for title in titles:
         if rest.startswith(title + " ") and not rest.startswith(f"{title} {head} "):
             rest = f"{title} {head} {rest[len(title) + 1:]}"
     return key((status.group(0) if status else "") + rest)

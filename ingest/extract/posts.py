@@ -95,8 +95,7 @@ def body_end(doc: Doc, tokens: list[Token], i: int, limit: int) -> int:
             ends.append(word.end())
         if ends:
             end = last_real = max(ends)
-            phrase = _SPACES.sub(" ", doc.m[t.start:end]).casefold()
-            open_field_end = end if t.cap and phrase in _open_fields() else -1
+            open_field_end = end if t.cap and _SPACES.sub(" ", doc.m[t.start:end]).casefold() in _open_fields() else -1
             i = token_at(tokens, end)
             continue
         if t.mask:
